@@ -1,0 +1,27 @@
+/** Settings read from the environment, with the reason each one matters. */
+export function authSecret(): string {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: sign-in links cannot be signed.");
+  return secret;
+}
+
+export function appUrl(): string {
+  return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+}
+
+/** Without SMTP, mail goes to the server log and the dev outbox (never in production). */
+export function outboxEnabled(): boolean {
+  return !process.env.SMTP_URL && process.env.CONSULT_DEV_OUTBOX === "1";
+}
+
+/** Addresses that become administrators when they first sign in (comma-separated). */
+export function adminEmails(): string[] {
+  return (process.env.CONSULT_ADMIN_EMAILS ?? "")
+    .split(",")
+    .map((email) => email.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+export const SIGN_IN_TTL_SECONDS = 15 * 60;
+export const SIGN_IN_CODE_MAX_ATTEMPTS = 5;
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+export const EMAIL_MAX = 254;
+export const SIGN_IN_CODE_LENGTH = 6;
+
+export const emailField = z
+  .string()
+  .trim()
+  .min(1, "errors.emailRequired")
+  .max(EMAIL_MAX, "errors.emailTooLong")
+  .pipe(z.email("errors.emailInvalid"))
+  .transform((email) => email.toLowerCase());
+
+/** Only same-site paths: a sign-in link must never send someone elsewhere. */
+export const callbackPathField = z
+  .string()
+  .optional()
+  .transform((path) => (path && /^\/(?![/\\])/.test(path) ? path : "/"));
+
+export const signInRequestSchema = z.object({ email: emailField, callbackUrl: callbackPathField });
+export type SignInRequestInput = z.input<typeof signInRequestSchema>;
+
+export const signInCodeSchema = z.object({
+  email: emailField,
+  code: z
+    .string()
+    .transform((code) => code.replace(/[\s-]/g, ""))
+    .pipe(z.string().min(1, "errors.codeRequired").regex(/^\d{6}$/, "errors.codeFormat")),
+  callbackUrl: callbackPathField,
+});
+export type SignInCodeInput = z.input<typeof signInCodeSchema>;

@@ -1,0 +1,111 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { translatorFor } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/locales";
+import { enforceRateLimits } from "@/lib/rate-limit";
+import { parseInput } from "@/lib/validation";
+import { appUrl, authSecret, SIGN_IN_CODE_MAX_ATTEMPTS, SIGN_IN_TTL_SECONDS } from "./config";
+import { sendMail } from "./mail";
+import { signInCodeSchema, signInRequestSchema } from "./schemas";
+
+export const SIGN_IN_LIMITS = {
+  perEmail: { limit: 5, windowSeconds: 60 * 60 },
+  perIp: { limit: 30, windowSeconds: 60 * 60 },
+};
+
+type RequestContext = { ip: string | null; locale: Locale };
+
+/**
+ * Sends a sign-in e-mail holding a link and a short code. The link is
+ * next-auth's own e-mail callback; the code redeems the same token, for people
+ * whose mail scanner opens links before they do.
+ */
+export async function requestSignIn(input: unknown, context: RequestContext) {
+  const { email, callbackUrl } = parseInput(signInRequestSchema, input);
+  await enforceRateLimits([
+    { key: `sign-in:email:${email}`, ...SIGN_IN_LIMITS.perEmail },
+    ...(context.ip ? [{ key: `sign-in:ip:${context.ip}`, ...SIGN_IN_LIMITS.perIp }] : []),
+  ]);
+
+  const token = randomBytes(32).toString("hex");
+  const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+  const expires = new Date(Date.now() + SIGN_IN_TTL_SECONDS * 1000);
+  const link = `${appUrl()}/api/auth/callback/email?${new URLSearchParams({ callbackUrl: `${appUrl()}${callbackUrl}`, token, email })}`;
+
+  await db.$transaction([
+    // A new e-mail replaces the earlier ones: only the latest link and code work.
+    db.verificationToken.deleteMany({ where: { identifier: email } }),
+    db.signInCode.updateMany({ where: { email, usedAt: null }, data: { usedAt: new Date() } }),
+    db.verificationToken.create({ data: { identifier: email, token: hashLinkToken(token), expires } }),
+    db.signInCode.create({
+      data: { email, codeHash: hashCode(email, code), tokenCiphertext: encrypt(token), expiresAt: expires },
+    }),
+  ]);
+
+  const t = translatorFor(context.locale);
+  const minutes = SIGN_IN_TTL_SECONDS / 60;
+  await sendMail({
+    to: email,
+    subject: t("mail.signIn.subject"),
+    text: t("mail.signIn.body", { link, code: `${code.slice(0, 3)} ${code.slice(3)}`, minutes }),
+  });
+  return { email, callbackUrl };
+}
+
+/** Checks a typed code and returns next-auth's callback URL, which signs the person in. */
+export async function redeemSignInCode(input: unknown) {
+  const { email, code, callbackUrl } = parseInput(signInCodeSchema, input);
+  const latest = await db.signInCode.findFirst({
+    where: { email },
+    orderBy: { createdAt: "desc" },
+    omit: { codeHash: false, tokenCiphertext: false },
+  });
+  const invalid = (key: string) => new AppError("VALIDATION", { fieldErrors: { code: key } });
+  if (!latest || latest.usedAt || latest.expiresAt <= new Date()) throw invalid("errors.codeExpired");
+  if (latest.attempts >= SIGN_IN_CODE_MAX_ATTEMPTS) throw invalid("errors.codeTooManyAttempts");
+
+  if (!safeEqual(latest.codeHash, hashCode(email, code))) {
+    // Count atomically so parallel guesses cannot exceed the allowance.
+    await db.signInCode.update({ where: { id: latest.id }, data: { attempts: { increment: 1 } } });
+    throw invalid(latest.attempts + 1 >= SIGN_IN_CODE_MAX_ATTEMPTS ? "errors.codeTooManyAttempts" : "errors.codeWrong");
+  }
+  const claimed = await db.signInCode.updateMany({ where: { id: latest.id, usedAt: null }, data: { usedAt: new Date() } });
+  if (claimed.count === 0) throw invalid("errors.codeExpired");
+
+  const token = decrypt(latest.tokenCiphertext);
+  return `/api/auth/callback/email?${new URLSearchParams({ callbackUrl: `${appUrl()}${callbackUrl}`, token, email })}`;
+}
+
+/** next-auth v4 stores e-mail tokens as sha256(token + secret) (core/lib/utils.js hashToken). */
+function hashLinkToken(token: string) {
+  return createHash("sha256").update(`${token}${authSecret()}`).digest("hex");
+}
+
+function hashCode(email: string, code: string) {
+  return createHash("sha256").update(`sign-in-code:${email}:${code}:${authSecret()}`).digest("hex");
+}
+
+function safeEqual(a: string, b: string) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function cipherKey() {
+  return createHash("sha256").update(`sign-in-code-key:${authSecret()}`).digest();
+}
+
+function encrypt(plain: string) {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", cipherKey(), iv);
+  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((part) => part.toString("base64url")).join(".");
+}
+
+function decrypt(sealed: string) {
+  const [iv = "", tag = "", body = ""] = sealed.split(".");
+  const decipher = createDecipheriv("aes-256-gcm", cipherKey(), Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+}

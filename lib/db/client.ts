@@ -1,0 +1,36 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type { Prisma } from "./generated/client";
+
+function createClient() {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, or set DATABASE_URL.");
+  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return new PrismaClient({
+    adapter,
+    // Secret columns never leave lib/ by accident: read them with an explicit `omit: { x: false }`.
+    omit: { signInCode: { codeHash: true, tokenCiphertext: true } },
+  });
+}
+
+export type Db = ReturnType<typeof createClient>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+// One client per process, also across Next.js dev reloads; created on first
+// use so that importing this module (at build time, say) needs no database.
+const holder = globalThis as unknown as { consultPrisma?: Db };
+
+export function getDb(): Db {
+  holder.consultPrisma ??= createClient();
+  return holder.consultPrisma;
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get: (_target, property) => Reflect.get(getDb(), property),
+});
+
+export async function disconnectDb() {
+  await holder.consultPrisma?.$disconnect();
+  holder.consultPrisma = undefined;
+}
