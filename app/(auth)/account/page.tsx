@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { signedInPage } from "@/lib/http/page-access";
+import { countryName } from "@/lib/profiles/countries";
+import { getProfile } from "@/lib/profiles/save-profile";
+import { LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
+import { signOutAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title") };
+}
+
+type AccountPageProps = { searchParams: Promise<{ saved?: string }> };
+
+export default async function AccountPage({ searchParams }: AccountPageProps) {
+  const actor = await signedInPage("/account");
+  const { saved } = await searchParams;
+  const t = await getTranslations("account");
+  const labels = await getTranslations("stakeholder");
+  const locale = await getLocale();
+  const { email, name, role, profile } = await getProfile(actor);
+  return (
+    <div className="narrow">
+      <h1>{t("title")}</h1>
+      {saved ? (
+        <p role="status" className="form-alert ok">
+          {t("saved")}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("email")}</dt>
+        <dd>{email}</dd>
+        <dt>{t("role")}</dt>
+        <dd>{t(`roles.${role}`)}</dd>
+        {profile ? (
+          <>
+            <dt>{t("name")}</dt>
+            <dd>{name}</dd>
+            <dt>{t("group")}</dt>
+            <dd>{labels(`groups.${profile.stakeholderGroup}`)}</dd>
+            <dt>{t("region")}</dt>
+            <dd>{labels(`regions.${profile.region}`)}</dd>
+            <dt>{t("country")}</dt>
+            <dd>{countryName(profile.country, locale)}</dd>
+            <dt>{t("organisation")}</dt>
+            <dd>{profile.organisation ?? t("none")}</dd>
+            <dt>{t("language")}</dt>
+            <dd>{isLocale(profile.preferredLanguage) ? LOCALE_NAMES[profile.preferredLanguage] : profile.preferredLanguage}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        <Link href="/account/profile">{profile ? t("editProfile") : t("completeProfile")}</Link>
+      </p>
+      <form action={signOutAction}>
+        <button type="submit" className="secondary">
+          {t("signOut")}
+        </button>
+      </form>
+    </div>
+  );
+}

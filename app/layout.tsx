@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { localeDirection } from "@/lib/i18n/locales";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("site");
+  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("site");
+  const { errors, forms } = (await getMessages()) as Record<string, never>;
+  return (
+    <html lang={locale} dir={localeDirection(locale)}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("skipToContent")}
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>
+          {/* Client components only need the form and error strings. */}
+          <NextIntlClientProvider messages={{ errors, forms }}>{children}</NextIntlClientProvider>
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+export async function SiteFooter() {
+  const t = await getTranslations("footer");
+  return (
+    <footer className="site-footer">
+      <ul>
+        <li>
+          <Link href="/code-of-participation">{t("codeOfParticipation")}</Link>
+        </li>
+      </ul>
+    </footer>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { isSecretariat } from "@/lib/auth/guards";
+import { getActor } from "@/lib/auth/session";
+import { LanguageSwitch } from "./language-switch";
+
+export async function SiteHeader() {
+  const t = await getTranslations("nav");
+  const site = await getTranslations("site");
+  const locale = await getLocale();
+  const actor = await getActor();
+  return (
+    <header className="site-header">
+      <div className="bar">
+        <Link href="/" className="brand">
+          {site("name")}
+        </Link>
+        <nav aria-label={t("label")}>
+          <ul>
+            <li>
+              <Link href="/">{t("consultations")}</Link>
+            </li>
+            {isSecretariat(actor) ? (
+              <li>
+                <Link href="/admin">{t("admin")}</Link>
+              </li>
+            ) : null}
+            {actor ? (
+              <li>
+                <Link href="/account">{t("account")}</Link>
+              </li>
+            ) : (
+              <li>
+                <Link href="/sign-in">{t("signIn")}</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <LanguageSwitch current={locale} label={t("language")} />
+      </div>
+      {actor && !actor.hasProfile ? (
+        <p className="notice">
+          {t("completeProfile")} <Link href="/account/profile">{t("completeProfileLink")}</Link>
+        </p>
+      ) : null}
+    </header>
+  );
+}

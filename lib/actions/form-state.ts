@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import { isAppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+
+/** What a server action returns to its form: enough to show every message and keep every value. */
+export type FormState<V = Record<string, unknown>> =
+  | { status: "idle" }
+  | { status: "ok"; message?: string }
+  | {
+      status: "error";
+      code: ErrorCode | "UNEXPECTED";
+      fieldErrors: FieldErrors;
+      values: Partial<V>;
+      retryAfterSeconds?: number;
+      reference?: string;
+    };
+
+export const IDLE: FormState = { status: "idle" };
+
+/**
+ * Turns a failure into form state. Expected errors keep their code; anything
+ * else is logged with a reference id that the person can quote.
+ */
+export function formError<V>(error: unknown, values: Partial<V>): FormState<V> {
+  if (isAppError(error)) {
+    return {
+      status: "error",
+      code: error.code,
+      fieldErrors: error.details.fieldErrors ?? {},
+      values,
+      retryAfterSeconds: error.details.retryAfterSeconds,
+    };
+  }
+  const reference = randomUUID().slice(0, 8);
+  console.error(`[action ${reference}]`, error);
+  return { status: "error", code: "UNEXPECTED", fieldErrors: {}, values, reference };
+}
+
+/** String fields of a form, for echoing back what was typed. */
+export function formValues(form: FormData, keys: readonly string[]) {
+  return Object.fromEntries(keys.map((key) => [key, typeof form.get(key) === "string" ? String(form.get(key)) : ""]));
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { requireParticipant, requireSecretariat } from "@/lib/auth/guards";
+import { reinstateUser, setUserRole, suspendUser } from "@/lib/auth/roles";
+import { actorById } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { createActor, uniqueEmail } from "../support/factories";
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("roles", () => {
+  it("lets the command line name an administrator before they have signed in", async () => {
+    const email = uniqueEmail("first-admin");
+    const user = await setUserRole(null, { email, role: "ADMIN" }, "cli");
+    expect(user.role).toBe("ADMIN");
+    const actor = await actorById(user.id);
+    expect(() => requireSecretariat(actor)).not.toThrow();
+    expect(await db.auditEvent.count({ where: { subjectId: user.id, action: "user.role_changed" } })).toBe(1);
+  });
+
+  it("lets only administrators change roles on the web", async () => {
+    const target = await createActor();
+    const secretariat = await createActor({ role: "SECRETARIAT" });
+    const admin = await createActor({ role: "ADMIN" });
+    const email = (await db.user.findUniqueOrThrow({ where: { id: target.userId } })).email;
+    expect((await failure(setUserRole(secretariat, { email, role: "ADMIN" }))).code).toBe("FORBIDDEN");
+    expect((await failure(setUserRole(null, { email, role: "ADMIN" }))).code).toBe("UNAUTHENTICATED");
+    expect((await failure(setUserRole(admin, { email: uniqueEmail(), role: "SECRETARIAT" }))).code).toBe("NOT_FOUND");
+    expect((await failure(setUserRole(admin, { email, role: "KING" }))).details.fieldErrors).toEqual({ role: "errors.roleInvalid" });
+    await setUserRole(admin, { email, role: "SECRETARIAT" });
+    expect((await actorById(target.userId))?.role).toBe("SECRETARIAT");
+  });
+});
+
+describe("suspension", () => {
+  it("ends every session and blocks participation until reinstated", async () => {
+    const admin = await createActor({ role: "ADMIN" });
+    const person = await createActor();
+    const expires = new Date(Date.now() + 86_400_000);
+    await db.session.createMany({
+      data: [
+        { sessionToken: `s1-${person.userId}`, userId: person.userId, expires },
+        { sessionToken: `s2-${person.userId}`, userId: person.userId, expires },
+      ],
+    });
+    await suspendUser(admin, { userId: person.userId, publicReason: "Repeated harassment" });
+    expect(await db.session.count({ where: { userId: person.userId } })).toBe(0);
+    const suspended = await actorById(person.userId);
+    expect(() => requireParticipant(suspended)).toThrowError(expect.objectContaining({ code: "SUSPENDED" }));
+    const action = await db.moderationAction.findFirst({ where: { userId: person.userId } });
+    expect(action).toMatchObject({ action: "SUSPEND_USER", moderatorId: admin.userId, publicReason: "Repeated harassment" });
+
+    await reinstateUser(admin, { userId: person.userId });
+    expect(requireParticipant(await actorById(person.userId)).userId).toBe(person.userId);
+  });
+
+  it("is refused to anyone but an administrator, and to oneself", async () => {
+    const secretariat = await createActor({ role: "SECRETARIAT" });
+    const admin = await createActor({ role: "ADMIN" });
+    const person = await createActor();
+    expect((await failure(suspendUser(secretariat, { userId: person.userId }))).code).toBe("FORBIDDEN");
+    expect((await failure(suspendUser(admin, { userId: admin.userId }))).code).toBe("FORBIDDEN");
+  });
+});
