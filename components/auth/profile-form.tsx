@@ -20,7 +20,7 @@ type ProfileFormProps = {
 
 export function ProfileForm({ action, callbackUrl, firstTime, defaults, options }: ProfileFormProps) {
   const t = useTranslations("forms");
-  const { form, state, formAction, pending, onSubmit, errorFor } = useZodForm(profileSchema, action, defaults);
+  const { form, state, formAction, pending, onSubmit, errorFor, field } = useZodForm(profileSchema, action, defaults);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <FormAlert state={state} />
@@ -33,7 +33,7 @@ export function ProfileForm({ action, callbackUrl, firstTime, defaults, options 
         maxLength={DISPLAY_NAME_MAX}
         required
         error={errorFor("name")}
-        registration={form.register("name")}
+        {...field("name")}
       />
       <SelectField
         id="profile-group"
@@ -43,7 +43,7 @@ export function ProfileForm({ action, callbackUrl, firstTime, defaults, options 
         options={options.groups}
         required
         error={errorFor("stakeholderGroup")}
-        registration={form.register("stakeholderGroup")}
+        {...field("stakeholderGroup")}
       />
       <SelectField
         id="profile-region"
@@ -52,7 +52,7 @@ export function ProfileForm({ action, callbackUrl, firstTime, defaults, options 
         options={options.regions}
         required
         error={errorFor("region")}
-        registration={form.register("region")}
+        {...field("region")}
       />
       <SelectField
         id="profile-country"
@@ -62,7 +62,7 @@ export function ProfileForm({ action, callbackUrl, firstTime, defaults, options 
         autoComplete="country"
         required
         error={errorFor("country")}
-        registration={form.register("country")}
+        {...field("country")}
       />
       <TextField
         id="profile-organisation"
@@ -70,7 +70,7 @@ export function ProfileForm({ action, callbackUrl, firstTime, defaults, options 
         autoComplete="organization"
         maxLength={ORGANISATION_MAX}
         error={errorFor("organisation")}
-        registration={form.register("organisation")}
+        {...field("organisation")}
       />
       <SelectField
         id="profile-language"
@@ -79,12 +79,12 @@ export function ProfileForm({ action, callbackUrl, firstTime, defaults, options 
         options={options.languages}
         required
         error={errorFor("preferredLanguage")}
-        registration={form.register("preferredLanguage")}
+        {...field("preferredLanguage")}
       />
       <FieldShell id="profile-coc" label={null} required error={errorFor("acceptCodeOfConduct")}>
         {(aria) => (
           <div className="checkbox">
-            <input type="checkbox" {...aria} {...form.register("acceptCodeOfConduct")} />
+            <input type="checkbox" {...aria} {...form.register("acceptCodeOfConduct")} defaultChecked={field("acceptCodeOfConduct").defaultChecked} />
             <label htmlFor={aria.id}>
               {t.rich("acceptCodeOfConduct", {
                 link: (chunks) => (

@@ -15,7 +15,7 @@ type SignInCodeFormProps = {
 
 export function SignInCodeForm({ action, email, callbackUrl }: SignInCodeFormProps) {
   const t = useTranslations("forms");
-  const { form, state, formAction, pending, onSubmit, errorFor } = useZodForm(signInCodeSchema, action, {
+  const { form, state, formAction, pending, onSubmit, errorFor, field } = useZodForm(signInCodeSchema, action, {
     email,
     code: "",
     callbackUrl,
@@ -23,7 +23,7 @@ export function SignInCodeForm({ action, email, callbackUrl }: SignInCodeFormPro
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <FormAlert state={state} />
-      <input type="hidden" {...form.register("callbackUrl")} />
+      <input type="hidden" {...form.register("callbackUrl")} defaultValue={field("callbackUrl").defaultValue} />
       <TextField
         id="code-email"
         label={t("email")}
@@ -31,7 +31,7 @@ export function SignInCodeForm({ action, email, callbackUrl }: SignInCodeFormPro
         autoComplete="email"
         required
         error={errorFor("email")}
-        registration={form.register("email")}
+        {...field("email")}
       />
       <TextField
         id="code"
@@ -41,7 +41,7 @@ export function SignInCodeForm({ action, email, callbackUrl }: SignInCodeFormPro
         autoComplete="one-time-code"
         required
         error={errorFor("code")}
-        registration={form.register("code")}
+        {...field("code")}
       />
       <button type="submit" disabled={pending}>
         {t("signIn")}

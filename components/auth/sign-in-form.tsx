@@ -15,14 +15,14 @@ type SignInFormProps = {
 
 export function SignInForm({ action, email, callbackUrl }: SignInFormProps) {
   const t = useTranslations("forms");
-  const { form, state, formAction, pending, onSubmit, errorFor } = useZodForm(signInRequestSchema, action, {
+  const { form, state, formAction, pending, onSubmit, errorFor, field } = useZodForm(signInRequestSchema, action, {
     email,
     callbackUrl,
   });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <FormAlert state={state} />
-      <input type="hidden" {...form.register("callbackUrl")} />
+      <input type="hidden" {...form.register("callbackUrl")} defaultValue={field("callbackUrl").defaultValue} />
       <TextField
         id="sign-in-email"
         label={t("email")}
@@ -32,7 +32,7 @@ export function SignInForm({ action, email, callbackUrl }: SignInFormProps) {
         inputMode="email"
         required
         error={errorFor("email")}
-        registration={form.register("email")}
+        {...field("email")}
       />
       <button type="submit" disabled={pending}>
         {pending ? t("sending") : t("sendLink")}

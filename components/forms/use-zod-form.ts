@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, type FormEvent } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 
@@ -39,10 +39,17 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
     return state.status === "error" ? state.fieldErrors[field] : undefined;
   };
 
-  const defaultFor = (field: string) => {
-    const typed = state.status === "error" ? state.values[field] : undefined;
-    return (typed ?? defaultValues[field]) as string | undefined;
+  /**
+   * register() plus the value as an HTML attribute, so that the server-rendered
+   * form (and a reply to a form sent without JavaScript) shows what was typed.
+   */
+  const field = (name: string) => {
+    const registration = form.register(name as Path<Input>);
+    const value = state.status === "error" && name in state.values ? state.values[name] : defaultValues[name];
+    return typeof value === "boolean"
+      ? { registration, defaultChecked: value }
+      : { registration, defaultValue: value == null ? undefined : String(value) };
   };
 
-  return { form, state, formAction, pending, onSubmit, errorFor, defaultFor };
+  return { form, state, formAction, pending, onSubmit, errorFor, field };
 }

@@ -3,23 +3,15 @@ import type { NextAuthOptions } from "next-auth";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit";
-import { adminEmails, SESSION_MAX_AGE_SECONDS, SIGN_IN_TTL_SECONDS } from "./config";
+import { SESSION_MAX_AGE_SECONDS, SIGN_IN_TTL_SECONDS } from "./config";
+import { createUserForEmail } from "./users";
 
 function adapter(): Adapter {
   // The Prisma adapter's types predate Prisma 7's generated client.
   const base = PrismaAdapter(db as never);
   return {
     ...base,
-    async createUser(data: Omit<AdapterUser, "id">) {
-      const email = data.email.toLowerCase();
-      const role = adminEmails().includes(email) ? "ADMIN" : "PARTICIPANT";
-      return db.$transaction(async (tx) => {
-        const user = await tx.user.create({ data: { email, emailVerified: data.emailVerified, role } });
-        await recordAudit(tx, { actorId: user.id, action: "user.registered", subjectType: "User", subjectId: user.id, data: { role } });
-        return user;
-      });
-    },
+    createUser: (data: Omit<AdapterUser, "id">) => createUserForEmail(data.email.toLowerCase(), data.emailVerified),
   };
 }
 

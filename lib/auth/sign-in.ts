@@ -1,13 +1,14 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { translatorFor } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
 import { enforceRateLimits } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
-import { appUrl, authSecret, SIGN_IN_CODE_MAX_ATTEMPTS, SIGN_IN_TTL_SECONDS } from "./config";
+import { appUrl, authSecret, SESSION_MAX_AGE_SECONDS, SIGN_IN_CODE_MAX_ATTEMPTS, SIGN_IN_TTL_SECONDS } from "./config";
 import { sendMail } from "./mail";
 import { signInCodeSchema, signInRequestSchema } from "./schemas";
+import { createUserForEmail } from "./users";
 
 export const SIGN_IN_LIMITS = {
   perEmail: { limit: 5, windowSeconds: 60 * 60 },
@@ -18,8 +19,8 @@ type RequestContext = { ip: string | null; locale: Locale };
 
 /**
  * Sends a sign-in e-mail holding a link and a short code. The link is
- * next-auth's own e-mail callback; the code redeems the same token, for people
- * whose mail scanner opens links before they do.
+ * next-auth's own e-mail callback; the code is for people whose mail scanner
+ * opens (and so spends) links before they do.
  */
 export async function requestSignIn(input: unknown, context: RequestContext) {
   const { email, callbackUrl } = parseInput(signInRequestSchema, input);
@@ -39,7 +40,7 @@ export async function requestSignIn(input: unknown, context: RequestContext) {
     db.signInCode.updateMany({ where: { email, usedAt: null }, data: { usedAt: new Date() } }),
     db.verificationToken.create({ data: { identifier: email, token: hashLinkToken(token), expires } }),
     db.signInCode.create({
-      data: { email, codeHash: hashCode(email, code), tokenCiphertext: encrypt(token), expiresAt: expires },
+      data: { email, codeHash: hashCode(email, code), expiresAt: expires },
     }),
   ]);
 
@@ -53,28 +54,44 @@ export async function requestSignIn(input: unknown, context: RequestContext) {
   return { email, callbackUrl };
 }
 
-/** Checks a typed code and returns next-auth's callback URL, which signs the person in. */
-export async function redeemSignInCode(input: unknown) {
+/**
+ * Checks a typed code and starts a session, as next-auth's e-mail callback
+ * would for the link (which this spends too: one e-mail, one sign-in).
+ */
+export async function signInWithCode(input: unknown) {
   const { email, code, callbackUrl } = parseInput(signInCodeSchema, input);
   const latest = await db.signInCode.findFirst({
     where: { email },
     orderBy: { createdAt: "desc" },
-    omit: { codeHash: false, tokenCiphertext: false },
+    omit: { codeHash: false },
   });
   const invalid = (key: string) => new AppError("VALIDATION", { fieldErrors: { code: key } });
   if (!latest || latest.usedAt || latest.expiresAt <= new Date()) throw invalid("errors.codeExpired");
   if (latest.attempts >= SIGN_IN_CODE_MAX_ATTEMPTS) throw invalid("errors.codeTooManyAttempts");
 
   if (!safeEqual(latest.codeHash, hashCode(email, code))) {
-    // Count atomically so parallel guesses cannot exceed the allowance.
     await db.signInCode.update({ where: { id: latest.id }, data: { attempts: { increment: 1 } } });
     throw invalid(latest.attempts + 1 >= SIGN_IN_CODE_MAX_ATTEMPTS ? "errors.codeTooManyAttempts" : "errors.codeWrong");
   }
+  // Claim the code atomically: two tabs submitting it at once get one session.
   const claimed = await db.signInCode.updateMany({ where: { id: latest.id, usedAt: null }, data: { usedAt: new Date() } });
   if (claimed.count === 0) throw invalid("errors.codeExpired");
+  await db.verificationToken.deleteMany({ where: { identifier: email } });
 
-  const token = decrypt(latest.tokenCiphertext);
-  return `/api/auth/callback/email?${new URLSearchParams({ callbackUrl: `${appUrl()}${callbackUrl}`, token, email })}`;
+  let user = await db.user.findUnique({ where: { email } });
+  const isNewUser = !user;
+  if (!user) user = await createUserForEmail(email, new Date());
+  else if (!user.emailVerified) user = await db.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
+  if (user.suspendedAt) throw new AppError("SUSPENDED");
+
+  const session = await db.session.create({
+    data: {
+      sessionToken: randomBytes(32).toString("hex"),
+      userId: user.id,
+      expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+    },
+  });
+  return { sessionToken: session.sessionToken, expires: session.expires, isNewUser, callbackUrl };
 }
 
 /** next-auth v4 stores e-mail tokens as sha256(token + secret) (core/lib/utils.js hashToken). */
@@ -90,22 +107,4 @@ function safeEqual(a: string, b: string) {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
-}
-
-function cipherKey() {
-  return createHash("sha256").update(`sign-in-code-key:${authSecret()}`).digest();
-}
-
-function encrypt(plain: string) {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", cipherKey(), iv);
-  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [iv, cipher.getAuthTag(), body].map((part) => part.toString("base64url")).join(".");
-}
-
-function decrypt(sealed: string) {
-  const [iv = "", tag = "", body = ""] = sealed.split(".");
-  const decipher = createDecipheriv("aes-256-gcm", cipherKey(), Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
 }

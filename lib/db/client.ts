@@ -10,7 +10,7 @@ function createClient() {
   return new PrismaClient({
     adapter,
     // Secret columns never leave lib/ by accident: read them with an explicit `omit: { x: false }`.
-    omit: { signInCode: { codeHash: true, tokenCiphertext: true } },
+    omit: { signInCode: { codeHash: true } },
   });
 }
 

@@ -10,6 +10,17 @@ import type { ImportError, ImportOptions, ParseResult } from "./types";
 const failure = (error: ImportError): ParseResult => ({ ok: false, error });
 const tooLarge = (size: number): ParseResult => failure({ code: "FILE_TOO_LARGE", size, limit: MAX_IMPORT_BYTES });
 
+// The block readers recurse into nested quotes and lists; a hostile document
+// nested thousands deep exhausts the stack. That is a format problem, not a crash.
+function guardNesting(parse: () => ParseResult): ParseResult {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof RangeError) return failure({ code: "UNSUPPORTED_FORMAT", reason: "TOO_DEEPLY_NESTED" });
+    throw error;
+  }
+}
+
 function fromBlocks(blocks: readonly Block[], options: ImportOptions): ParseResult {
   if (blocks.every((block) => block.kind === "break")) return failure({ code: "EMPTY_DOCUMENT" });
   const hasStructure = blocks.some(
@@ -25,7 +36,7 @@ export function parseMarkdown(source: string, options: ImportOptions = {}): Pars
   if (size > MAX_IMPORT_BYTES) return tooLarge(size);
   if (source.includes("\0")) return failure({ code: "UNSUPPORTED_FORMAT", reason: "BINARY_CONTENT" });
   if (source.trim() === "") return failure({ code: "EMPTY_DOCUMENT" });
-  return fromBlocks(markdownToBlocks(source.replace(/\r\n?/g, "\n")), options);
+  return guardNesting(() => fromBlocks(markdownToBlocks(source.replace(/\r\n?/g, "\n")), options));
 }
 
 /** Parses a Word .docx draft through mammoth's HTML. */
@@ -38,7 +49,7 @@ export async function parseDocx(bytes: Uint8Array, options: ImportOptions = {}):
   } catch {
     return failure({ code: "UNSUPPORTED_FORMAT", reason: "NOT_A_DOCX" }); // a zip, but not a Word document
   }
-  return fromBlocks(htmlToBlocks(html), options);
+  return guardNesting(() => fromBlocks(htmlToBlocks(html), options));
 }
 
 /**

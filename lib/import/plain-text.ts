@@ -9,8 +9,8 @@ const NO_SPACE_SCRIPT =
 export function joinWrapped(before: string, after: string): string {
   if (before === "") return after;
   if (after === "") return before;
-  const last = Array.from(before).at(-1) ?? "";
-  const first = Array.from(after)[0] ?? "";
+  const last = before.slice(/[\udc00-\udfff]$/.test(before) ? -2 : -1); // last code point, cheaply
+  const first = String.fromCodePoint(after.codePointAt(0) ?? 0);
   const separator = NO_SPACE_SCRIPT.test(last) || NO_SPACE_SCRIPT.test(first) ? "" : " ";
   return before + separator + after;
 }

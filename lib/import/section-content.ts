@@ -61,7 +61,7 @@ export function buildSectionContent(
           index += 1; // the paragraph is consumed
         }
       }
-      messages.push(...listMessages);
+      for (const message of listMessages) messages.push(message); // no spread: lists can be huge
     }
   }
   return { introduction: joinParagraphs(introduction), messages, tables };

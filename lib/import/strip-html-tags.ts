@@ -6,7 +6,8 @@ export function stripHtmlTags(html: string): string {
     html
       .replace(/<!--[\s\S]*?(?:-->|$)/g, "")
       .replace(/<br\s*\/?>/gi, "\n")
-      .replace(/<\/?[a-zA-Z][^>]*>/g, "")
-      .replace(/<![^>]*>|<\?[^>]*>/g, ""),
+      // [^<>] rather than [^>]: an unclosed "<a" must not make every later match rescan the rest.
+      .replace(/<\/?[a-zA-Z][^<>]*>/g, "")
+      .replace(/<![^<>]*>|<\?[^<>]*>/g, ""),
   );
 }

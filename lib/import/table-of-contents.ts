@@ -9,8 +9,12 @@ const PAGE_NUMBER_AT_END = /(?:\t|[ \u3000]{2,}|(?:[ \u3000]*[.·‥…_]){2,}[ 
 
 export type TableOfContents = { lineCount: number };
 
+// Only a line's end can hold its page number; looking at no more keeps the
+// regular expression linear on hostile input (a megabyte of dots).
+const LINE_END_CHARS = 64;
+
 function endsWithPageNumber(line: string): boolean {
-  return PAGE_NUMBER_AT_END.test(line.trimEnd());
+  return PAGE_NUMBER_AT_END.test(line.trimEnd().slice(-LINE_END_CHARS));
 }
 
 function tocLines(block: Block): string[] | null {

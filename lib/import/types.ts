@@ -64,7 +64,9 @@ export type UnsupportedFormatReason =
   | "NOT_UTF8"
   | "BINARY_CONTENT"
   | "NOT_A_DOCX"
-  | "LEGACY_WORD_DOC";
+  | "LEGACY_WORD_DOC"
+  /** Nesting (quotes in quotes, lists in lists) deeper than the parser's stack: no real draft does this. */
+  | "TOO_DEEPLY_NESTED";
 
 export type ImportError =
   | { code: "EMPTY_DOCUMENT" }

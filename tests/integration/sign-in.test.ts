@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { SIGN_IN_CODE_MAX_ATTEMPTS } from "@/lib/auth/config";
-import { redeemSignInCode, requestSignIn, SIGN_IN_LIMITS } from "@/lib/auth/sign-in";
+import { signInWithCode, requestSignIn, SIGN_IN_LIMITS } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { uniqueEmail } from "../support/factories";
@@ -44,9 +44,9 @@ describe("requesting a sign-in e-mail", () => {
     const hashed = createHash("sha256").update(`${token}${process.env.NEXTAUTH_SECRET}`).digest("hex");
     const stored = await db.verificationToken.findUnique({ where: { token: hashed } });
     expect(stored?.identifier).toBe(email);
-    // Neither the token nor the code is stored in the clear.
-    const row = await db.signInCode.findFirstOrThrow({ where: { email }, omit: { codeHash: false, tokenCiphertext: false } });
-    expect(row.tokenCiphertext).not.toContain(token);
+    // The code is not stored in the clear.
+    const row = await db.signInCode.findFirstOrThrow({ where: { email }, omit: { codeHash: false } });
+    expect(row.codeHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.codeHash).not.toContain(code.replace(" ", ""));
   });
 
@@ -88,25 +88,41 @@ describe("requesting a sign-in e-mail", () => {
 });
 
 describe("signing in with the code", () => {
-  it("turns the right code into next-auth's callback for the same token, once", async () => {
+  it("creates the account and a session for the right code, once, and spends the link too", async () => {
     const email = uniqueEmail();
     await requestSignIn({ email, callbackUrl: "/account" }, context);
-    const { link, code } = await latestMail(email);
-    const callback = await redeemSignInCode({ email, code, callbackUrl: "/account" });
-    const redeemed = new URL(callback, "http://localhost:3000");
-    expect(redeemed.pathname).toBe("/api/auth/callback/email");
-    expect(redeemed.searchParams.get("token")).toBe(new URL(link).searchParams.get("token"));
-    expect(redeemed.searchParams.get("email")).toBe(email);
+    const { code } = await latestMail(email);
+    const signedIn = await signInWithCode({ email, code, callbackUrl: "/account" });
+    expect(signedIn).toMatchObject({ isNewUser: true, callbackUrl: "/account" });
+    const session = await db.session.findUniqueOrThrow({ where: { sessionToken: signedIn.sessionToken }, include: { user: true } });
+    expect(session.user.email).toBe(email);
+    expect(session.user.emailVerified).toBeInstanceOf(Date);
+    expect(session.expires.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    expect(await db.verificationToken.count({ where: { identifier: email } })).toBe(0);
 
-    const reused = await failure(redeemSignInCode({ email, code }));
+    const reused = await failure(signInWithCode({ email, code }));
     expect(reused.details.fieldErrors).toEqual({ code: "errors.codeExpired" });
+
+    await requestSignIn({ email }, context);
+    const again = await signInWithCode({ email, code: (await latestMail(email)).code });
+    expect(again.isNewUser).toBe(false);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("does not start a session for a suspended account", async () => {
+    const email = uniqueEmail();
+    await db.user.create({ data: { email, suspendedAt: new Date() } });
+    await requestSignIn({ email }, context);
+    const error = await failure(signInWithCode({ email, code: (await latestMail(email)).code }));
+    expect(error.code).toBe("SUSPENDED");
+    expect(await db.session.count({ where: { user: { email } } })).toBe(0);
   });
 
   it("accepts the code typed with spaces or a dash", async () => {
     const email = uniqueEmail();
     await requestSignIn({ email }, context);
     const { code } = await latestMail(email);
-    await expect(redeemSignInCode({ email, code: code.replace(" ", "-") })).resolves.toContain("token=");
+    await expect(signInWithCode({ email, code: code.replace(" ", "-") })).resolves.toHaveProperty("sessionToken");
   });
 
   it("refuses a wrong code and locks the code after too many attempts", async () => {
@@ -114,10 +130,10 @@ describe("signing in with the code", () => {
     await requestSignIn({ email }, context);
     const { code } = await latestMail(email);
     const wrong = code === "000 000" ? "111111" : "000000";
-    const first = await failure(redeemSignInCode({ email, code: wrong }));
+    const first = await failure(signInWithCode({ email, code: wrong }));
     expect(first.details.fieldErrors).toEqual({ code: "errors.codeWrong" });
-    for (let i = 1; i < SIGN_IN_CODE_MAX_ATTEMPTS; i++) await failure(redeemSignInCode({ email, code: wrong }));
-    const locked = await failure(redeemSignInCode({ email, code }));
+    for (let i = 1; i < SIGN_IN_CODE_MAX_ATTEMPTS; i++) await failure(signInWithCode({ email, code: wrong }));
+    const locked = await failure(signInWithCode({ email, code }));
     expect(locked.details.fieldErrors).toEqual({ code: "errors.codeTooManyAttempts" });
   });
 
@@ -126,7 +142,7 @@ describe("signing in with the code", () => {
     await requestSignIn({ email }, context);
     const { code } = await latestMail(email);
     await db.signInCode.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const error = await failure(redeemSignInCode({ email, code }));
+    const error = await failure(signInWithCode({ email, code }));
     expect(error.details.fieldErrors).toEqual({ code: "errors.codeExpired" });
   });
 
@@ -136,14 +152,14 @@ describe("signing in with the code", () => {
     const first = await latestMail(email);
     await requestSignIn({ email }, context);
     const second = await latestMail(email);
-    const stale = await failure(redeemSignInCode({ email, code: first.code }));
+    const stale = await failure(signInWithCode({ email, code: first.code }));
     expect(stale.details.fieldErrors?.code).toMatch(/codeWrong|codeExpired/);
     expect(await db.verificationToken.count({ where: { identifier: email } })).toBe(1);
-    await expect(redeemSignInCode({ email, code: second.code })).resolves.toContain("token=");
+    await expect(signInWithCode({ email, code: second.code })).resolves.toHaveProperty("sessionToken");
   });
 
   it("checks the code's format before looking it up", async () => {
-    const error = await failure(redeemSignInCode({ email: uniqueEmail(), code: "12ab" }));
+    const error = await failure(signInWithCode({ email: uniqueEmail(), code: "12ab" }));
     expect(error.details.fieldErrors).toEqual({ code: "errors.codeFormat" });
   });
 });

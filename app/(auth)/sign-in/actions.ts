@@ -1,8 +1,10 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { formError, formValues, type FormState } from "@/lib/actions/form-state";
-import { redeemSignInCode, requestSignIn } from "@/lib/auth/sign-in";
+import { sessionCookie } from "@/lib/auth/session-cookie";
+import { requestSignIn, signInWithCode } from "@/lib/auth/sign-in";
 import { requestContext } from "@/lib/http/request-context";
 
 export async function requestSignInAction(_state: FormState, form: FormData): Promise<FormState> {
@@ -16,13 +18,16 @@ export async function requestSignInAction(_state: FormState, form: FormData): Pr
   redirect(`/sign-in/check-email?${new URLSearchParams(sent)}`);
 }
 
-export async function redeemCodeAction(_state: FormState, form: FormData): Promise<FormState> {
+export async function signInWithCodeAction(_state: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form, ["email", "code", "callbackUrl"]);
-  let callback: string;
+  let signedIn: Awaited<ReturnType<typeof signInWithCode>>;
   try {
-    callback = await redeemSignInCode(values);
+    signedIn = await signInWithCode(values);
   } catch (error) {
     return formError(error, values);
   }
-  redirect(callback);
+  const cookie = sessionCookie();
+  (await cookies()).set(cookie.name, signedIn.sessionToken, { ...cookie.options, expires: signedIn.expires });
+  const { callbackUrl, isNewUser } = signedIn;
+  redirect(isNewUser ? `/account/profile?${new URLSearchParams({ callbackUrl })}` : callbackUrl);
 }

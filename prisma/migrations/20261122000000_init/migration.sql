@@ -83,7 +83,6 @@ CREATE TABLE "SignInCode" (
     "id" TEXT NOT NULL,
     "email" TEXT NOT NULL,
     "codeHash" TEXT NOT NULL,
-    "tokenCiphertext" TEXT NOT NULL,
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "usedAt" TIMESTAMP(3),

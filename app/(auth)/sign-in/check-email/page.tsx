@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignInCodeForm } from "@/components/auth/sign-in-code-form";
-import { redeemCodeAction } from "../actions";
+import { signInWithCodeAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("checkEmail"))("title") };
@@ -18,7 +18,7 @@ export default async function CheckEmailPage({ searchParams }: CheckEmailPagePro
       <h1>{t("title")}</h1>
       <p>{email ? t("sentTo", { email }) : t("sentToYou")}</p>
       <p>{t("linkOrCode")}</p>
-      <SignInCodeForm action={redeemCodeAction} email={email} callbackUrl={callbackUrl} />
+      <SignInCodeForm action={signInWithCodeAction} email={email} callbackUrl={callbackUrl} />
       <p>
         <Link href={`/sign-in?${new URLSearchParams({ email, callbackUrl })}`}>{t("sendAgain")}</Link>
       </p>

@@ -1,7 +1,17 @@
 import { db } from "@/lib/db/client";
+import { appUrl } from "./config";
 
 /** next-auth's session cookie, on http and (with the __Secure- prefix) on https. */
 export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"] as const;
+
+/** The name and attributes next-auth v4 gives its session cookie. */
+export function sessionCookie() {
+  const secure = appUrl().startsWith("https://");
+  return {
+    name: secure ? SESSION_COOKIES[1] : SESSION_COOKIES[0],
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
+  };
+}
 
 export async function endSession(sessionToken: string) {
   await db.session.deleteMany({ where: { sessionToken } });

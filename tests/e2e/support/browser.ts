@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+import { findChromium } from "../../../scripts/find-chromium.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export const baseUrl = () => inject("baseUrl");
+
+/** One headless Chromium per test file (Debian's, never a downloaded one). */
+export function launchBrowser() {
+  const state: { browser?: Browser } = {};
+  beforeAll(async () => {
+    state.browser = await chromium.launch({
+      executablePath: findChromium() ?? undefined,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+  });
+  return {
+    async newContext(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+      const context = await state.browser!.newContext({ baseURL: baseUrl(), locale: "en-GB", ...options });
+      context.setDefaultTimeout(10_000);
+      return context;
+    },
+  };
+}
+
+type AxeResults = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+
+/** Runs axe (WCAG 2.2 A/AA) on the page and fails on serious or critical violations. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate(() => {
+    const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } };
+    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+  });
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  expect(serious, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** The latest sign-in mail to an address, read from the development outbox page. */
+export async function readSignInMail(context: BrowserContext, email: string) {
+  const page = await context.newPage();
+  await page.goto("/dev/outbox");
+  const text = await page.getByRole("listitem").filter({ hasText: email }).first().locator("pre").innerText();
+  await page.close();
+  const link = /https?:\/\/\S+/.exec(text)?.[0];
+  const code = /(\d{3} \d{3})/.exec(text)?.[1];
+  if (!link || !code) throw new Error(`No sign-in mail for ${email} in the outbox`);
+  return { link, code };
+}
