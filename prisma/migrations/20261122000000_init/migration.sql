@@ -1,6 +1,9 @@
 -- CreateSchema
 CREATE SCHEMA IF NOT EXISTS "public";
 
+-- CreateExtension
+CREATE EXTENSION IF NOT EXISTS "pg_trgm";
+
 -- CreateEnum
 CREATE TYPE "Role" AS ENUM ('PARTICIPANT', 'SECRETARIAT', 'ADMIN');
 
@@ -137,6 +140,7 @@ CREATE TABLE "Consultation" (
     "closesAt" TIMESTAMP(3),
     "referenceTimeZone" TEXT NOT NULL DEFAULT 'UTC',
     "publishedAt" TIMESTAMP(3),
+    "firstPublishedAt" TIMESTAMP(3),
     "finalisedAt" TIMESTAMP(3),
     "createdById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -151,6 +155,7 @@ CREATE TABLE "Section" (
     "consultationId" TEXT NOT NULL,
     "parentId" TEXT,
     "position" INTEGER NOT NULL,
+    "number" TEXT NOT NULL,
     "heading" TEXT NOT NULL,
     "introduction" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -320,16 +325,25 @@ CREATE UNIQUE INDEX "Consultation_slug_key" ON "Consultation"("slug");
 CREATE INDEX "Consultation_publishedAt_closesAt_idx" ON "Consultation"("publishedAt", "closesAt");
 
 -- CreateIndex
+CREATE INDEX "Consultation_title_trgm_idx" ON "Consultation" USING GIN ("title" gin_trgm_ops);
+
+-- CreateIndex
 CREATE INDEX "Section_consultationId_parentId_position_idx" ON "Section"("consultationId", "parentId", "position");
 
 -- CreateIndex
 CREATE INDEX "Section_parentId_idx" ON "Section"("parentId");
 
 -- CreateIndex
+CREATE INDEX "Section_heading_trgm_idx" ON "Section" USING GIN ("heading" gin_trgm_ops);
+
+-- CreateIndex
 CREATE INDEX "Message_sectionId_position_idx" ON "Message"("sectionId", "position");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Message_consultationId_number_key" ON "Message"("consultationId", "number");
+
+-- CreateIndex
+CREATE INDEX "MessageVersion_text_trgm_idx" ON "MessageVersion" USING GIN ("text" gin_trgm_ops);
 
 -- CreateIndex
 CREATE UNIQUE INDEX "MessageVersion_messageId_number_key" ON "MessageVersion"("messageId", "number");

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ConsultationHeader } from "@/components/consultations/consultation-header";
+import { SearchForm } from "@/components/consultations/search-form";
+import { SectionTree, TableOfContents } from "@/components/consultations/section-tree";
+import { getActor } from "@/lib/auth/session";
+import { getConsultation } from "@/lib/consultations/get-consultation";
+
+type ConsultationPageProps = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: ConsultationPageProps): Promise<Metadata> {
+  const consultation = await getConsultation(await getActor(), (await params).slug);
+  return { title: consultation?.title };
+}
+
+export default async function ConsultationPage({ params }: ConsultationPageProps) {
+  const { slug } = await params;
+  const consultation = await getConsultation(await getActor(), slug);
+  if (!consultation) notFound();
+  const t = await getTranslations("consultation");
+  return (
+    <article className="consultation">
+      <ConsultationHeader consultation={consultation} />
+      {consultation.phase === "DRAFT" ? <p className="notice">{t("unpublishedPreview")}</p> : null}
+      <p className="meta">
+        {t("counts", { sections: consultation.counts.sections, messages: consultation.counts.messages, comments: consultation.counts.comments })}
+      </p>
+      <SearchForm slug={slug} />
+      {consultation.introduction ? <div className="introduction" lang={consultation.language}>{consultation.introduction}</div> : null}
+      <nav aria-labelledby="toc-heading" className="toc">
+        <h2 id="toc-heading">{t("contents")}</h2>
+        <TableOfContents sections={consultation.sections} language={consultation.language} />
+      </nav>
+      <SectionTree slug={slug} language={consultation.language} sections={consultation.sections} />
+    </article>
+  );
+}

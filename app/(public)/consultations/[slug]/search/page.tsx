@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SearchForm } from "@/components/consultations/search-form";
+import { getActor } from "@/lib/auth/session";
+import { markTerms, searchConsultation } from "@/lib/consultations/search";
+import { getConsultation } from "@/lib/consultations/get-consultation";
+
+type SearchPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ q?: string }> };
+
+export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
+  const t = await getTranslations("search");
+  return { title: t("title", { query: (await searchParams).q ?? "" }), robots: { index: false } };
+}
+
+export default async function SearchPage({ params, searchParams }: SearchPageProps) {
+  const { slug } = await params;
+  const query = typeof (await searchParams).q === "string" ? (await searchParams).q! : "";
+  const actor = await getActor();
+  const [consultation, result] = await Promise.all([getConsultation(actor, slug), searchConsultation(actor, slug, query)]);
+  if (!consultation || !result) notFound();
+  const t = await getTranslations("search");
+  return (
+    <div>
+      <p className="eyebrow">
+        <Link href={`/consultations/${slug}`} lang={consultation.language}>
+          {consultation.title}
+        </Link>
+      </p>
+      <h1>{t("title", { query })}</h1>
+      <SearchForm slug={slug} query={query} />
+      <p role="status">{result.terms.length === 0 ? t("empty") : t("resultCount", { count: result.hits.length })}</p>
+      <ol className="search-results">
+        {result.hits.map((hit) => (
+          <li key={`${hit.kind}-${hit.number}`}>
+            <p className="message-number">
+              <Link
+                href={
+                  hit.kind === "message"
+                    ? `/consultations/${slug}/messages/${hit.number}`
+                    : `/consultations/${slug}#section-${hit.number}`
+                }
+              >
+                {hit.kind === "message" ? t("message", { number: hit.number }) : t("section", { number: hit.number })}
+              </Link>{" "}
+              <span lang={consultation.language}>{hit.heading}</span>
+            </p>
+            {hit.text ? (
+              <p className="message-text" lang={consultation.language}>
+                {markTerms(hit.text, result.terms).map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatInstant, timeLeft } from "@/lib/time/format";
+import { LocalTime } from "./local-time";
+
+type DeadlineProps = { closesAt: Date; referenceTimeZone: string; now?: Date; showTimeLeft?: boolean };
+
+/** The deadline in the consultation's reference zone, the reader's own zone, and the time left. */
+export async function Deadline({ closesAt, referenceTimeZone, now = new Date(), showTimeLeft = true }: DeadlineProps) {
+  const t = await getTranslations("time");
+  const locale = await getLocale();
+  const left = showTimeLeft ? timeLeft(closesAt, now) : null;
+  return (
+    <span className="deadline">
+      <time dateTime={closesAt.toISOString()}>{formatInstant(closesAt, locale, referenceTimeZone)}</time>
+      <LocalTime iso={closesAt.toISOString()} referenceTimeZone={referenceTimeZone} label={t("yourTime")} />
+      {left ? <strong className="time-left"> {t(`left.${left.unit}`, { count: left.value })}</strong> : null}
+    </span>
+  );
+}

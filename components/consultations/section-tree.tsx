@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { SectionNode } from "@/lib/consultations/read-tree";
+
+type SectionTreeProps = { slug: string; language: string; sections: SectionNode[]; depth?: number };
+
+/** Every section and numbered message, headings nested h2…h6. */
+export async function SectionTree({ slug, language, sections, depth = 0 }: SectionTreeProps) {
+  const t = await getTranslations("consultation");
+  const Heading = (`h${Math.min(2 + depth, 6)}`) as "h2";
+  return sections.map((section) => (
+    <section key={section.id} id={`section-${section.number}`} aria-labelledby={`heading-${section.number}`} className="doc-section">
+      <Heading id={`heading-${section.number}`}>
+        <span className="number">{section.number}</span> <span lang={language}>{section.heading}</span>
+      </Heading>
+      {section.introduction ? <p className="section-intro" lang={language}>{section.introduction}</p> : null}
+      {section.messages.length > 0 ? (
+        <ol className="messages">
+          {section.messages.map((message) => (
+            <li key={message.id} id={`message-${message.number}`} className="message">
+              <p className="message-number">
+                <Link href={`/consultations/${slug}/messages/${message.number}`}>
+                  {t("messageNumber", { number: message.number })}
+                </Link>
+              </p>
+              <p className="message-text" lang={language}>{message.text}</p>
+              <p className="message-meta">
+                <Link href={`/consultations/${slug}/messages/${message.number}#comments`}>
+                  {t("commentCount", { count: message.commentCount })}
+                </Link>
+                {message.versionNumber > 1 ? <> · {t("versionNumber", { number: message.versionNumber })}</> : null}
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <SectionTree slug={slug} language={language} sections={section.sections} depth={depth + 1} />
+    </section>
+  ));
+}
+
+/** The table of contents: sections only, nested. */
+export function TableOfContents({ sections, language }: { sections: SectionNode[]; language: string }) {
+  if (sections.length === 0) return null;
+  return (
+    <ol>
+      {sections.map((section) => (
+        <li key={section.id}>
+          <a href={`#section-${section.number}`}>
+            {section.number} <span lang={language}>{section.heading}</span>
+          </a>
+          <TableOfContents sections={section.sections} language={language} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Actor } from "@/lib/auth/actor";
+import { isSecretariat } from "@/lib/auth/guards";
+import { db } from "@/lib/db/client";
+import { consultationPhase } from "./phase";
+import { countTree, readTree } from "./read-tree";
+
+const consultationFields = {
+  id: true,
+  slug: true,
+  title: true,
+  introduction: true,
+  language: true,
+  opensAt: true,
+  closesAt: true,
+  referenceTimeZone: true,
+  publishedAt: true,
+  firstPublishedAt: true,
+  finalisedAt: true,
+  updatedAt: true,
+} as const;
+
+/**
+ * A consultation as its reader sees it, or null when there is none to show:
+ * unpublished drafts exist only for the secretariat.
+ */
+export async function getConsultation(actor: Actor | null, slug: string, now = new Date()) {
+  const consultation = await db.consultation.findUnique({ where: { slug }, select: consultationFields });
+  if (!consultation) return null;
+  if (!consultation.publishedAt && !isSecretariat(actor)) return null;
+  const sections = await readTree(consultation.id);
+  return {
+    ...consultation,
+    phase: consultationPhase(consultation, now),
+    sections,
+    counts: countTree(sections),
+  };
+}
+
+export type ConsultationView = NonNullable<Awaited<ReturnType<typeof getConsultation>>>;
+
+/** One message with all its versions, oldest first, for the message page. */
+export async function getMessage(actor: Actor | null, slug: string, number: string, now = new Date()) {
+  const consultation = await db.consultation.findUnique({ where: { slug }, select: consultationFields });
+  if (!consultation || (!consultation.publishedAt && !isSecretariat(actor))) return null;
+  const message = await db.message.findUnique({
+    where: { consultationId_number: { consultationId: consultation.id, number } },
+    select: {
+      id: true,
+      number: true,
+      section: { select: { number: true, heading: true } },
+      versions: { orderBy: { number: "asc" }, select: { id: true, number: true, kind: true, text: true, createdAt: true } },
+      _count: { select: { comments: { where: { status: "PUBLISHED" } } } },
+    },
+  });
+  if (!message) return null;
+  return { consultation: { ...consultation, phase: consultationPhase(consultation, now) }, message };
+}

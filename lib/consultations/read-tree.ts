@@ -1,0 +1,83 @@
+import { db } from "@/lib/db/client";
+
+export type MessageNode = {
+  id: string;
+  number: string;
+  text: string;
+  versionNumber: number;
+  versionKind: "DRAFT" | "FINAL";
+  commentCount: number;
+};
+
+export type SectionNode = {
+  id: string;
+  number: string;
+  heading: string;
+  introduction: string;
+  messages: MessageNode[];
+  sections: SectionNode[];
+};
+
+/** A consultation's sections and messages, each message with its current text and public comment count. */
+export async function readTree(consultationId: string): Promise<SectionNode[]> {
+  const [sections, messages, counts] = await Promise.all([
+    db.section.findMany({
+      where: { consultationId },
+      orderBy: [{ position: "asc" }],
+      select: { id: true, parentId: true, number: true, heading: true, introduction: true },
+    }),
+    db.message.findMany({
+      where: { consultationId },
+      orderBy: [{ position: "asc" }],
+      select: {
+        id: true,
+        sectionId: true,
+        number: true,
+        versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, kind: true, text: true } },
+      },
+    }),
+    db.comment.groupBy({
+      by: ["messageId"],
+      where: { message: { consultationId }, status: "PUBLISHED" },
+      _count: { _all: true },
+    }),
+  ]);
+  const countByMessage = new Map(counts.map((row) => [row.messageId, row._count._all]));
+  const nodes = new Map<string, SectionNode>(
+    sections.map((section) => [section.id, { ...section, messages: [], sections: [] }]),
+  );
+  for (const message of messages) {
+    const current = message.versions[0];
+    nodes.get(message.sectionId)?.messages.push({
+      id: message.id,
+      number: message.number,
+      text: current?.text ?? "",
+      versionNumber: current?.number ?? 0,
+      versionKind: current?.kind ?? "DRAFT",
+      commentCount: countByMessage.get(message.id) ?? 0,
+    });
+  }
+  const roots: SectionNode[] = [];
+  for (const section of sections) {
+    const node = nodes.get(section.id)!;
+    const parent = section.parentId ? nodes.get(section.parentId) : undefined;
+    (parent ? parent.sections : roots).push(node);
+  }
+  return roots;
+}
+
+export function countTree(sections: SectionNode[]) {
+  let sectionCount = 0;
+  let messageCount = 0;
+  let commentCount = 0;
+  const walk = (list: SectionNode[]) => {
+    for (const section of list) {
+      sectionCount += 1;
+      messageCount += section.messages.length;
+      commentCount += section.messages.reduce((sum, message) => sum + message.commentCount, 0);
+      walk(section.sections);
+    }
+  };
+  walk(sections);
+  return { sections: sectionCount, messages: messageCount, comments: commentCount };
+}

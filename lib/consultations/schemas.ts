@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+
+export const SLUG_MAX = 80;
+export const TITLE_MAX = 200;
+export const HEADING_MAX = 300;
+export const INTRODUCTION_MAX = 20_000;
+export const MESSAGE_TEXT_MAX = 10_000;
+
+/** Languages a document may be written in: the interface languages plus any BCP 47 tag. */
+export const DOCUMENT_LANGUAGES = LOCALES;
+
+export const slugField = z
+  .string()
+  .trim()
+  .min(1, "errors.slugRequired")
+  .max(SLUG_MAX, "errors.slugTooLong")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "errors.slugFormat");
+
+export const titleField = z.string().trim().min(1, "errors.titleRequired").max(TITLE_MAX, "errors.titleTooLong");
+
+export const languageField = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "errors.languageInvalid");
+
+const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("")]).optional().transform((v) => v === true || v === "on" || v === "true");
+
+/** The import form: where the document goes and how to read it. */
+export const importSettingsSchema = z.object({
+  slug: slugField,
+  title: titleField,
+  language: languageField,
+  paragraphsAreMessages: checkbox,
+  /** Continuation ids the secretariat chose not to merge, comma-separated. */
+  keepSeparate: z
+    .string()
+    .optional()
+    .transform((value) => new Set((value ?? "").split(",").map((id) => id.trim()).filter(Boolean))),
+});
+export type ImportSettings = z.output<typeof importSettingsSchema>;
+
+export const IANA_TIME_ZONE_MAX = 64;
+
+const timeZoneField = z
+  .string()
+  .trim()
+  .min(1, "errors.timeZoneRequired")
+  .max(IANA_TIME_ZONE_MAX)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "errors.timeZoneInvalid");
+
+/** "2025-07-14T23:59" read as a wall-clock time in the reference zone. */
+const localDateTime = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || null)
+  .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value), "errors.dateInvalid");
+
+export const scheduleSchema = z
+  .object({
+    consultationId: z.string().min(1),
+    opensAt: localDateTime,
+    closesAt: localDateTime,
+    referenceTimeZone: timeZoneField,
+  })
+  .superRefine((value, context) => {
+    if (value.opensAt && value.closesAt && value.closesAt <= value.opensAt) {
+      context.addIssue({ code: "custom", path: ["closesAt"], message: "errors.closesBeforeOpens" });
+    }
+  });
+
+export const consultationDetailsSchema = z.object({
+  consultationId: z.string().min(1),
+  title: titleField,
+  introduction: z.string().max(INTRODUCTION_MAX, "errors.introductionTooLong").transform((text) => text.trim()),
+  language: languageField,
+});
+
+export const idSchema = z.object({ id: z.string().min(1) });
