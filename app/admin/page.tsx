@@ -1,17 +1,54 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PhaseBadge } from "@/components/consultations/phase-badge";
+import { listConsultationsForSecretariat } from "@/lib/consultations/manage";
 import { secretariatPage } from "@/lib/http/page-access";
+import { formatInstant } from "@/lib/time/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
 }
 
 export default async function AdminHomePage() {
-  await secretariatPage("/admin");
+  const actor = await secretariatPage("/admin");
   const t = await getTranslations("admin");
+  const locale = await getLocale();
+  const consultations = await listConsultationsForSecretariat(actor);
   return (
     <div>
       <h1>{t("title")}</h1>
+      <p>
+        <Link href="/admin/import" className="button-link">
+          {t("importLink")}
+        </Link>
+      </p>
+      <h2>{t("consultations")}</h2>
+      {consultations.length === 0 ? <p>{t("noConsultations")}</p> : null}
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("columns.title")}</th>
+            <th scope="col">{t("columns.phase")}</th>
+            <th scope="col">{t("columns.messages")}</th>
+            <th scope="col">{t("columns.deadline")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {consultations.map((consultation) => (
+            <tr key={consultation.id}>
+              <th scope="row" lang={consultation.language}>
+                <Link href={`/admin/consultations/${consultation.slug}`}>{consultation.title}</Link>
+              </th>
+              <td>
+                <PhaseBadge phase={consultation.phase} />
+              </td>
+              <td>{consultation._count.messages}</td>
+              <td>{consultation.closesAt ? formatInstant(consultation.closesAt, locale, consultation.referenceTimeZone) : t("notScheduled")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

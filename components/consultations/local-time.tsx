@@ -1,9 +1,13 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { useLocale } from "next-intl";
 
 type LocalTimeProps = { iso: string; referenceTimeZone: string; label: string };
+
+const subscribe = () => () => {};
+const readerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const noZoneOnServer = () => null;
 
 /**
  * The same instant on the reader's own clock. The server cannot know the
@@ -12,12 +16,13 @@ type LocalTimeProps = { iso: string; referenceTimeZone: string; label: string };
  */
 export function LocalTime({ iso, referenceTimeZone, label }: LocalTimeProps) {
   const locale = useLocale();
-  const [text, setText] = useState<string | null>(null);
-  useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!zone || zone === referenceTimeZone) return;
-    const formatted = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZoneName: "short" }).format(new Date(iso));
-    setText(`${label}: ${formatted}`);
-  }, [iso, referenceTimeZone, label, locale]);
-  return text ? <span className="local-time"> · {text}</span> : null;
+  const zone = useSyncExternalStore(subscribe, readerZone, noZoneOnServer);
+  if (!zone || zone === referenceTimeZone) return null;
+  const formatted = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZoneName: "short" }).format(new Date(iso));
+  return (
+    <span className="local-time">
+      {" · "}
+      {label}: {formatted}
+    </span>
+  );
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { LOCALES } from "@/lib/i18n/locales";
 
 export const SLUG_MAX = 80;
 export const TITLE_MAX = 200;
@@ -7,8 +6,8 @@ export const HEADING_MAX = 300;
 export const INTRODUCTION_MAX = 20_000;
 export const MESSAGE_TEXT_MAX = 10_000;
 
-/** Languages a document may be written in: the interface languages plus any BCP 47 tag. */
-export const DOCUMENT_LANGUAGES = LOCALES;
+/** Languages offered for a document: the six UN languages first; the field accepts any BCP 47 tag. */
+export const DOCUMENT_LANGUAGE_CODES = ["ar", "en", "es", "fr", "ru", "zh", "pt", "de"] as const;
 
 export const slugField = z
   .string()
@@ -85,3 +84,25 @@ export const consultationDetailsSchema = z.object({
 });
 
 export const idSchema = z.object({ id: z.string().min(1) });
+
+export const messageTextField = z
+  .string()
+  .transform((text) => text.trim())
+  .pipe(z.string().min(1, "errors.messageTextRequired").max(MESSAGE_TEXT_MAX, "errors.messageTextTooLong"));
+
+export const sectionUpdateSchema = z.object({
+  sectionId: z.string().min(1),
+  heading: z.string().trim().min(1, "errors.headingRequired").max(HEADING_MAX, "errors.headingTooLong"),
+  introduction: z.string().max(INTRODUCTION_MAX, "errors.introductionTooLong").transform((text) => text.trim()),
+});
+
+export const moveSchema = z.object({ id: z.string().min(1), direction: z.enum(["up", "down"]) });
+
+export const messageEditSchema = z.object({ messageId: z.string().min(1), text: messageTextField });
+
+export const messageAddSchema = z.object({ sectionId: z.string().min(1), text: messageTextField });
+
+export const sectionSplitSchema = z.object({
+  messageId: z.string().min(1),
+  heading: z.string().trim().min(1, "errors.headingRequired").max(HEADING_MAX, "errors.headingTooLong"),
+});

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ConsultationEditor } from "@/components/admin/consultation-editor";
+import { ConsultationSettings } from "@/components/admin/consultation-settings";
+import { PhaseBadge } from "@/components/consultations/phase-badge";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getConsultationForSecretariat } from "@/lib/consultations/manage";
+import { consultationPhase, numbersFrozen } from "@/lib/consultations/phase";
+import { readTree } from "@/lib/consultations/read-tree";
+import { secretariatPage } from "@/lib/http/page-access";
+
+type AdminConsultationPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ imported?: string }> };
+
+export async function generateMetadata({ params }: AdminConsultationPageProps): Promise<Metadata> {
+  return { title: `${(await getTranslations("admin"))("manage")}: ${(await params).slug}` };
+}
+
+export default async function AdminConsultationPage({ params, searchParams }: AdminConsultationPageProps) {
+  const { slug } = await params;
+  const actor = await secretariatPage(`/admin/consultations/${slug}`);
+  const consultation = await getConsultationForSecretariat(actor, slug);
+  if (!consultation) notFound();
+  const { imported } = await searchParams;
+  const t = await getTranslations("admin");
+  const sections = await readTree(consultation.id);
+  const phase = consultationPhase(consultation);
+  return (
+    <div className="admin-consultation">
+      <p className="eyebrow">
+        <Link href="/admin">{t("title")}</Link>
+      </p>
+      <h1 lang={consultation.language}>{consultation.title}</h1>
+      <p className="meta">
+        <PhaseBadge phase={phase} /> <Link href={`/consultations/${slug}`}>{t("viewPublic")}</Link>
+      </p>
+      {imported ? (
+        <p role="status" className="form-alert ok">
+          {t("imported")}
+        </p>
+      ) : null}
+      <ClientMessages namespaces={["admin"]}>
+        <ConsultationSettings consultation={consultation} phase={phase} />
+        <ConsultationEditor slug={slug} language={consultation.language} sections={sections} frozen={numbersFrozen(consultation)} />
+      </ClientMessages>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ImportForm } from "@/components/admin/import-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { DOCUMENT_LANGUAGE_CODES } from "@/lib/consultations/schemas";
+import { secretariatPage } from "@/lib/http/page-access";
+import { importAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("import"))("title") };
+}
+
+export default async function ImportPage() {
+  await secretariatPage("/admin/import");
+  const t = await getTranslations("import");
+  const locale = await getLocale();
+  const names = new Intl.DisplayNames([locale], { type: "language" });
+  const languages = DOCUMENT_LANGUAGE_CODES.map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }));
+  return (
+    <div>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <ClientMessages namespaces={["import"]}>
+        <ImportForm action={importAction} languages={languages} defaultLanguage={locale} />
+      </ClientMessages>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { getTranslations } from "next-intl/server";
+import { publicationAction, scheduleAction, updateDetailsAction } from "@/app/admin/consultations/[slug]/actions";
+import { ActionForm } from "@/components/forms/action-form";
+import type { ConsultationPhase } from "@/lib/consultations/phase";
+import { DOCUMENT_LANGUAGE_CODES, INTRODUCTION_MAX, TITLE_MAX } from "@/lib/consultations/schemas";
+import { instantToWallTime } from "@/lib/time/zoned";
+
+type ConsultationSettingsProps = {
+  consultation: {
+    id: string;
+    slug: string;
+    title: string;
+    introduction: string;
+    language: string;
+    opensAt: Date | null;
+    closesAt: Date | null;
+    referenceTimeZone: string;
+    publishedAt: Date | null;
+  };
+  phase: ConsultationPhase;
+};
+
+const TIME_ZONES = Intl.supportedValuesOf("timeZone");
+
+export async function ConsultationSettings({ consultation, phase }: ConsultationSettingsProps) {
+  const t = await getTranslations("admin");
+  const zone = consultation.referenceTimeZone;
+  const languages = DOCUMENT_LANGUAGE_CODES.includes(consultation.language as never)
+    ? DOCUMENT_LANGUAGE_CODES
+    : [...DOCUMENT_LANGUAGE_CODES, consultation.language];
+  return (
+    <div className="settings-grid">
+      <section aria-labelledby="schedule-heading" className="panel">
+        <h2 id="schedule-heading">{t("scheduleHeading")}</h2>
+        <ActionForm action={scheduleAction} label={t("scheduleHeading")}>
+          <input type="hidden" name="slug" value={consultation.slug} />
+          <input type="hidden" name="consultationId" value={consultation.id} />
+          <div className="field">
+            <label htmlFor="referenceTimeZone">{t("referenceTimeZone")}</label>
+            <p className="hint" id="referenceTimeZone-hint">{t("referenceTimeZoneHint")}</p>
+            <select id="referenceTimeZone" name="referenceTimeZone" defaultValue={zone} aria-describedby="referenceTimeZone-hint">
+              {TIME_ZONES.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="opensAt">{t("opensAt")}</label>
+            <input id="opensAt" name="opensAt" type="datetime-local" defaultValue={consultation.opensAt ? instantToWallTime(consultation.opensAt, zone) : ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="closesAt">{t("closesAt")}</label>
+            <input id="closesAt" name="closesAt" type="datetime-local" defaultValue={consultation.closesAt ? instantToWallTime(consultation.closesAt, zone) : ""} />
+          </div>
+          <button type="submit">{t("saveSchedule")}</button>
+        </ActionForm>
+        <ActionForm action={publicationAction} label={t("publicationHeading")}>
+          <input type="hidden" name="slug" value={consultation.slug} />
+          <input type="hidden" name="id" value={consultation.id} />
+          <p>{phase === "DRAFT" ? t("notPublished") : t("isPublished")}</p>
+          {consultation.publishedAt ? (
+            <button type="submit" name="intent" value="unpublish" className="secondary">
+              {t("unpublish")}
+            </button>
+          ) : (
+            <button type="submit" name="intent" value="publish">
+              {t("publish")}
+            </button>
+          )}
+        </ActionForm>
+      </section>
+      <section aria-labelledby="details-heading" className="panel">
+        <h2 id="details-heading">{t("detailsHeading")}</h2>
+        <ActionForm action={updateDetailsAction} label={t("detailsHeading")}>
+          <input type="hidden" name="slug" value={consultation.slug} />
+          <input type="hidden" name="consultationId" value={consultation.id} />
+          <div className="field">
+            <label htmlFor="details-title">{t("titleField")}</label>
+            <input id="details-title" name="title" defaultValue={consultation.title} required maxLength={TITLE_MAX} />
+          </div>
+          <div className="field">
+            <label htmlFor="details-language">{t("language")}</label>
+            <select id="details-language" name="language" defaultValue={consultation.language}>
+              {languages.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="details-introduction">{t("introduction")}</label>
+            <textarea id="details-introduction" name="introduction" defaultValue={consultation.introduction} rows={6} maxLength={INTRODUCTION_MAX} />
+          </div>
+          <button type="submit">{t("saveDetails")}</button>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { db } from "@/lib/db/client";
+import { getConsultation } from "@/lib/consultations/get-consultation";
+import { consultationPhase } from "@/lib/consultations/phase";
+import type { SectionNode } from "@/lib/consultations/read-tree";
+
+export const API_PAGE_SIZE = 50;
+
+/** The open-data shape of a consultation (stable field names, documented in the README). */
+function summary(row: {
+  slug: string; title: string; language: string; opensAt: Date | null; closesAt: Date | null;
+  referenceTimeZone: string; publishedAt: Date | null; finalisedAt: Date | null; firstPublishedAt?: Date | null;
+}, baseUrl: string, now: Date) {
+  return {
+    slug: row.slug,
+    title: row.title,
+    language: row.language,
+    state: consultationPhase(row, now).toLowerCase(),
+    opensAt: row.opensAt?.toISOString() ?? null,
+    closesAt: row.closesAt?.toISOString() ?? null,
+    referenceTimeZone: row.referenceTimeZone,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    finalisedAt: row.finalisedAt?.toISOString() ?? null,
+    url: `${baseUrl}/consultations/${row.slug}`,
+    apiUrl: `${baseUrl}/api/v1/consultations/${row.slug}`,
+  };
+}
+
+/** Published consultations, newest first, with keyset pagination on (publishedAt, id). */
+export async function listConsultationsForApi(baseUrl: string, cursor: string | null, now = new Date()) {
+  const rows = await db.consultation.findMany({
+    where: { publishedAt: { not: null } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: API_PAGE_SIZE + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, API_PAGE_SIZE);
+  const next = rows.length > API_PAGE_SIZE ? page.at(-1)?.id : null;
+  return {
+    data: page.map((row) => summary(row, baseUrl, now)),
+    next: next ? `${baseUrl}/api/v1/consultations?cursor=${encodeURIComponent(next)}` : null,
+  };
+}
+
+type ApiSection = {
+  number: string;
+  heading: string;
+  introduction: string;
+  messages: { id: string; number: string; text: string; version: number; versionKind: string; commentCount: number; url: string }[];
+  sections: ApiSection[];
+};
+
+export async function consultationForApi(slug: string, baseUrl: string, now = new Date()) {
+  const consultation = await getConsultation(null, slug, now);
+  if (!consultation) return null;
+  const toApi = (section: SectionNode): ApiSection => ({
+    number: section.number,
+    heading: section.heading,
+    introduction: section.introduction,
+    messages: section.messages.map((message) => ({
+      id: message.id,
+      number: message.number,
+      text: message.text,
+      version: message.versionNumber,
+      versionKind: message.versionKind.toLowerCase(),
+      commentCount: message.commentCount,
+      url: `${baseUrl}/consultations/${slug}/messages/${message.number}`,
+    })),
+    sections: section.sections.map(toApi),
+  });
+  return {
+    ...summary(consultation, baseUrl, now),
+    introduction: consultation.introduction,
+    counts: consultation.counts,
+    sections: consultation.sections.map(toApi),
+  };
+}

@@ -1,0 +1,62 @@
+// npm run import -- --file PATH --slug SLUG [--title T] [--language zh] [--paragraphs-are-messages]
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { insertConsultation } from "@/lib/consultations/create-from-document";
+import { importSettingsSchema } from "@/lib/consultations/schemas";
+import { disconnectDb } from "@/lib/db/client";
+import { DatabaseUnreachableError, openAppDatabase } from "@/lib/db/database";
+import { runMigrations } from "@/lib/db/migrate";
+import { isAppError } from "@/lib/errors";
+import { parseImportFile } from "@/lib/import/parse-document";
+
+const { values } = parseArgs({
+  options: {
+    file: { type: "string" },
+    slug: { type: "string" },
+    title: { type: "string" },
+    language: { type: "string", default: "en" },
+    "paragraphs-are-messages": { type: "boolean", default: false },
+  },
+});
+if (!values.file || !values.slug) {
+  console.error("Usage: npm run import -- --file PATH --slug SLUG [--title T] [--language zh] [--paragraphs-are-messages]");
+  process.exit(2);
+}
+
+const bytes = new Uint8Array(await readFile(values.file));
+const parsed = await parseImportFile(
+  { fileName: path.basename(values.file), bytes },
+  { paragraphsAreMessages: values["paragraphs-are-messages"] },
+);
+if (!parsed.ok) {
+  console.error(`Not imported: ${parsed.error.code}${"reason" in parsed.error ? ` (${parsed.error.reason})` : ""}`);
+  process.exit(1);
+}
+const settings = importSettingsSchema.safeParse({
+  slug: values.slug,
+  title: values.title ?? parsed.document.title ?? values.slug,
+  language: values.language,
+});
+if (!settings.success) {
+  console.error(`Not imported: ${settings.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join(", ")}`);
+  process.exit(1);
+}
+
+const database = await openAppDatabase().catch((error) => {
+  console.error(error instanceof DatabaseUnreachableError ? error.message : error);
+  process.exit(1);
+});
+try {
+  process.env.DATABASE_URL = database.url;
+  await runMigrations(database.url);
+  const { sections, messages } = await insertConsultation({ ...settings.data, document: parsed.document }, null);
+  console.log(`Imported ${settings.data.slug}: ${sections} sections, ${messages} messages, ${parsed.document.warnings.length} warnings.`);
+  for (const warning of parsed.document.warnings) console.log(`  warning ${JSON.stringify(warning)}`);
+} catch (error) {
+  console.error(isAppError(error) ? `Not imported: ${JSON.stringify(error.details.fieldErrors ?? error.code)}` : error);
+  process.exitCode = 1;
+} finally {
+  await disconnectDb();
+  await database.embedded?.stop();
+}
