@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { consultationPhase } from "@/lib/consultations/phase";
+import { timeLeft } from "@/lib/time/format";
+
+const opensAt = new Date("2025-06-27T00:00:00Z");
+const closesAt = new Date("2025-07-14T21:59:00Z");
+const published = { publishedAt: opensAt, opensAt, closesAt, finalisedAt: null };
+
+describe("consultation phase", () => {
+  it("follows the stored times, with the deadline instant already closed", () => {
+    expect(consultationPhase({ ...published, publishedAt: null }, closesAt)).toBe("DRAFT");
+    expect(consultationPhase(published, new Date(opensAt.getTime() - 1))).toBe("UPCOMING");
+    expect(consultationPhase(published, opensAt)).toBe("OPEN");
+    expect(consultationPhase(published, new Date(closesAt.getTime() - 1))).toBe("OPEN");
+    expect(consultationPhase(published, closesAt)).toBe("CLOSED");
+    expect(consultationPhase({ ...published, finalisedAt: closesAt }, closesAt)).toBe("FINAL");
+  });
+
+  it("says how much time is left in the largest sensible unit", () => {
+    expect(timeLeft(closesAt, new Date(closesAt.getTime() - 3 * 86_400_000))).toEqual({ value: 3, unit: "day" });
+    expect(timeLeft(closesAt, new Date(closesAt.getTime() - 5 * 3_600_000))).toEqual({ value: 5, unit: "hour" });
+    expect(timeLeft(closesAt, new Date(closesAt.getTime() - 59 * 60_000))).toEqual({ value: 59, unit: "minute" });
+    expect(timeLeft(closesAt, new Date(closesAt.getTime() - 10_000))).toEqual({ value: 1, unit: "minute" });
+    expect(timeLeft(closesAt, closesAt)).toBeNull();
+  });
+});
