@@ -18,7 +18,10 @@ export function LocalTime({ iso, referenceTimeZone, label }: LocalTimeProps) {
   const locale = useLocale();
   const zone = useSyncExternalStore(subscribe, readerZone, noZoneOnServer);
   if (!zone || zone === referenceTimeZone) return null;
-  const formatted = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZoneName: "short" }).format(new Date(iso));
+  // dateStyle cannot be combined with timeZoneName: spell the fields out.
+  const formatted = new Intl.DateTimeFormat(locale, {
+    year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short",
+  }).format(new Date(iso));
   return (
     <span className="local-time">
       {" · "}

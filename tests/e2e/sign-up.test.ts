@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, readSignInMail, launchBrowser } from "./support/browser";
+import { expectNoSeriousA11yViolations, launchBrowser, readSignInMail, uniqueEmail } from "./support/browser";
 
 const browser = launchBrowser();
-const newEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+const newEmail = uniqueEmail;
 
 describe("a new stakeholder signs up", () => {
   it("requests a code, signs in with it, completes the profile, and signs out", async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import postgres from "postgres";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { findChromium } from "../../../scripts/find-chromium.mjs";
@@ -55,3 +56,27 @@ export async function readSignInMail(context: BrowserContext, email: string) {
   if (!link || !code) throw new Error(`No sign-in mail for ${email} in the outbox`);
   return { link, code };
 }
+
+/** Signs in through the real pages with the code from the outbox; returns on the page the app lands on. */
+export async function signInWithCode(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await page.getByRole("heading", { name: "Check your e-mail" }).waitFor();
+  const { code } = await readSignInMail(page.context(), email);
+  await page.getByLabel("Six-digit code").fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** Gives an existing account a role, as `npm run user:role` would. */
+export async function setRole(email: string, role: "PARTICIPANT" | "SECRETARIAT" | "ADMIN") {
+  const sql = postgres(inject("e2eDatabaseUrl"), { max: 1, onnotice: () => {} });
+  try {
+    await sql`update "User" set role = ${role}::"Role" where email = ${email}`;
+  } finally {
+    await sql.end();
+  }
+}
+
+export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
