@@ -23,7 +23,12 @@ export type FieldErrors = Record<string, string>;
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; values?: Record<string, unknown> } = {},
+    readonly details: {
+      fieldErrors?: FieldErrors;
+      retryAfterSeconds?: number;
+      /** DEADLINE_PASSED: when the consultation closed (ISO 8601). */
+      closedAt?: string;
+    } = {},
   ) {
     super(code);
     this.name = "AppError";

@@ -5,23 +5,28 @@ export type RateLimit = { key: string; limit: number; windowSeconds: number };
 
 /**
  * Counts one hit against each limit in a fixed time window, in PostgreSQL so the
- * count holds across app instances. Throws RATE_LIMITED with the wait when any
- * limit is exceeded.
+ * count holds across app instances (one statement for all limits). Throws
+ * RATE_LIMITED with the wait when any limit is exceeded.
  */
 export async function enforceRateLimits(limits: RateLimit[], now = new Date()) {
-  let retryAfterSeconds = 0;
-  for (const { key, limit, windowSeconds } of limits) {
+  if (limits.length === 0) return;
+  const windows = limits.map(({ windowSeconds }) => {
     const windowMs = windowSeconds * 1000;
-    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-    const [row] = await db.$queryRaw<{ count: number }[]>`
-      insert into "RateLimitCounter" ("key", "windowStart", "count") values (${key}, ${windowStart}, 1)
-      on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
-      returning "count"`;
-    if (row && row.count > limit) {
-      const wait = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+    return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  });
+  const rows = await db.$queryRaw<{ key: string; count: number }[]>`
+    insert into "RateLimitCounter" ("key", "windowStart", "count")
+    select key, window_start, 1 from unnest(${limits.map((limit) => limit.key)}::text[], ${windows}::timestamp[]) as t(key, window_start)
+    on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
+    returning "key", "count"`;
+  let retryAfterSeconds = 0;
+  limits.forEach(({ key, limit, windowSeconds }, index) => {
+    const count = rows.find((row) => row.key === key)?.count ?? 0;
+    if (count > limit) {
+      const wait = Math.ceil((windows[index]!.getTime() + windowSeconds * 1000 - now.getTime()) / 1000);
       retryAfterSeconds = Math.max(retryAfterSeconds, wait);
     }
-  }
+  });
   if (retryAfterSeconds > 0) throw new AppError("RATE_LIMITED", { retryAfterSeconds });
 }
 

@@ -47,7 +47,8 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
-  registration: UseFormRegisterReturn;
+  /** From react-hook-form; a plain `name` does for forms the server alone checks. */
+  registration?: UseFormRegisterReturn;
 };
 
 export function TextField({ id, label, hint, error, registration, required, ...input }: TextFieldProps) {

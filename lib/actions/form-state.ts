@@ -11,6 +11,7 @@ export type FormState<V = Record<string, unknown>> =
       fieldErrors: FieldErrors;
       values: Partial<V>;
       retryAfterSeconds?: number;
+      closedAt?: string;
       reference?: string;
     };
 
@@ -28,6 +29,7 @@ export function formError<V>(error: unknown, values: Partial<V>): FormState<V> {
       fieldErrors: error.details.fieldErrors ?? {},
       values,
       retryAfterSeconds: error.details.retryAfterSeconds,
+      closedAt: error.details.closedAt,
     };
   }
   const reference = randomUUID().slice(0, 8);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { appUrl } from "@/lib/auth/config";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { translatorFor } from "@/lib/i18n/messages";
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" };
 
@@ -12,19 +13,28 @@ export function json(body: unknown, init: ResponseInit = {}) {
   return new Response(JSON.stringify(body), { ...init, headers: { ...JSON_HEADERS, ...init.headers } });
 }
 
-/** Errors as `{ error: { code, message?, fields? } }` with the matching status; never a stack or SQL. */
+/**
+ * Errors as `{ error: { code, message, fields?, retryAfterSeconds?, closedAt? } }`
+ * with the matching status: a stable code for programs, an English sentence
+ * for people. Never a stack trace or SQL.
+ */
 export function apiError(error: unknown) {
   if (isAppError(error)) {
+    const t = translatorFor("en");
+    const { fieldErrors, retryAfterSeconds, closedAt } = error.details;
+    const fields = fieldErrors
+      ? Object.fromEntries(Object.entries(fieldErrors).map(([field, key]) => [field, { code: key.replace(/^errors\./, ""), message: t(key as never) }]))
+      : undefined;
     return json(
-      { error: { code: error.code, fields: error.details.fieldErrors, retryAfterSeconds: error.details.retryAfterSeconds } },
-      { status: error.status, headers: error.details.retryAfterSeconds ? { "Retry-After": String(error.details.retryAfterSeconds) } : {} },
+      { error: { code: error.code, message: t(`errors.code.${error.code}` as never), fields, retryAfterSeconds, closedAt } },
+      { status: error.status, headers: retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {} },
     );
   }
   const reference = randomUUID().slice(0, 8);
   console.error(`[api ${reference}]`, error);
-  return json({ error: { code: "UNEXPECTED", reference } }, { status: 500 });
+  return json({ error: { code: "UNEXPECTED", message: "Unexpected error", reference } }, { status: 500 });
 }
 
 export function notFound() {
-  return json({ error: { code: "NOT_FOUND" } }, { status: 404 });
+  return apiError(new AppError("NOT_FOUND"));
 }

@@ -29,3 +29,9 @@ export const signInCodeSchema = z.object({
   callbackUrl: callbackPathField,
 });
 export type SignInCodeInput = z.input<typeof signInCodeSchema>;
+
+export const TOKEN_NAME_MAX = 100;
+
+export const tokenNameSchema = z.object({
+  name: z.string().trim().min(1, "errors.tokenNameRequired").max(TOKEN_NAME_MAX, "errors.tokenNameTooLong"),
+});

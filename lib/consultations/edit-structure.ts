@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { reanchorAnnotations } from "@/lib/comments/reanchor-on-new-version";
 import { nextNumber, renumberConsultation } from "./numbering";
 import { numbersFrozen } from "./phase";
 import { messageAddSchema, messageEditSchema, moveSchema, sectionSplitSchema, sectionUpdateSchema } from "./schemas";
@@ -111,9 +112,10 @@ export async function editMessageText(actor: Actor | null, input: unknown) {
     const version = await tx.messageVersion.create({
       data: { messageId, number: (current?.number ?? 0) + 1, kind: "DRAFT", text, authorId: userId },
     });
+    const anchoring = await reanchorAnnotations(tx, messageId, version);
     await recordAudit(tx, {
       actorId: userId, action: "message.revised", subjectType: "Message", subjectId: messageId,
-      data: { fromVersion: current?.number ?? null, toVersion: version.number },
+      data: { fromVersion: current?.number ?? null, toVersion: version.number, anchoring },
     });
     return version;
   });

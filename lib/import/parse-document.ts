@@ -5,18 +5,20 @@ import { docxToHtml } from "./docx-to-html";
 import { htmlToBlocks } from "./html-to-blocks";
 import { MAX_IMPORT_BYTES } from "./limits";
 import { markdownToBlocks } from "./markdown-to-blocks";
+import { NestingTooDeepError } from "./nesting-too-deep-error";
 import type { ImportError, ImportOptions, ParseResult } from "./types";
 
 const failure = (error: ImportError): ParseResult => ({ ok: false, error });
 const tooLarge = (size: number): ParseResult => failure({ code: "FILE_TOO_LARGE", size, limit: MAX_IMPORT_BYTES });
 
-// The block readers recurse into nested quotes and lists; a hostile document
-// nested thousands deep exhausts the stack. That is a format problem, not a crash.
+// A hostile document nested thousands deep (quotes in quotes) would exhaust the
+// stack or the Markdown parser's nesting limit: a format problem, not a crash.
 function guardNesting(parse: () => ParseResult): ParseResult {
   try {
     return parse();
   } catch (error) {
-    if (error instanceof RangeError) return failure({ code: "UNSUPPORTED_FORMAT", reason: "TOO_DEEPLY_NESTED" });
+    const stackOverflow = error instanceof RangeError && /call stack/i.test(error.message);
+    if (error instanceof NestingTooDeepError || stackOverflow) return failure({ code: "UNSUPPORTED_FORMAT", reason: "TOO_DEEPLY_NESTED" });
     throw error;
   }
 }

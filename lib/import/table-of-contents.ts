@@ -45,7 +45,7 @@ export function removeTablesOfContents(blocks: readonly Block[]): { blocks: Bloc
       tables.push({ lineCount: run.lines.length });
       kept.push({ kind: "break" }); // what was around it is not adjacent now
     } else {
-      kept.push(...run.blocks);
+      for (const block of run.blocks) kept.push(block);
     }
     run = { blocks: [], lines: [] };
   };
@@ -57,7 +57,7 @@ export function removeTablesOfContents(blocks: readonly Block[]): { blocks: Bloc
     if (!candidate || block.kind === "list") endRun();
     if (candidate) {
       run.blocks.push(block);
-      run.lines.push(...(lines ?? []));
+      run.lines = run.lines.concat(lines ?? []); // no spread: a paragraph may have a million lines
       if (block.kind === "list") endRun();
     } else {
       kept.push(block);

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AccessTokens } from "@/components/auth/access-tokens";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { signedInPage } from "@/lib/http/page-access";
 import { countryName } from "@/lib/profiles/countries";
 import { getProfile } from "@/lib/profiles/save-profile";
@@ -53,6 +55,11 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
       <p>
         <Link href="/account/profile">{profile ? t("editProfile") : t("completeProfile")}</Link>
       </p>
+      {profile ? (
+        <ClientMessages namespaces={["account"]}>
+          <AccessTokens actor={actor} />
+        </ClientMessages>
+      ) : null}
       <form action={signOutAction}>
         <button type="submit" className="secondary">
           {t("signOut")}

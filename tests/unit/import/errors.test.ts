@@ -41,6 +41,14 @@ describe("Markdown errors", () => {
     expect(errorOf(parseMarkdown("# Title\0\n- a"))).toEqual({ code: "UNSUPPORTED_FORMAT", reason: "BINARY_CONTENT" });
   });
 
+  it("UNSUPPORTED_FORMAT for nesting deeper than the parser follows, rather than dropping the rest", () => {
+    const deepQuote = `# A\n\n${"> ".repeat(500)}quoted\n`;
+    expect(errorOf(parseMarkdown(deepQuote))).toEqual({ code: "UNSUPPORTED_FORMAT", reason: "TOO_DEEPLY_NESTED" });
+    const deepList = `# A\n\n${Array.from({ length: 300 }, (_, depth) => `${"  ".repeat(depth)}- x`).join("\n")}\n`;
+    expect(errorOf(parseMarkdown(deepList))).toEqual({ code: "UNSUPPORTED_FORMAT", reason: "TOO_DEEPLY_NESTED" });
+    expect(parseMarkdown(`# A\n\n${"> ".repeat(20)}- quoted item\n`).ok).toBe(true);
+  });
+
   it("FILE_TOO_LARGE over MAX_IMPORT_BYTES of UTF-8, counting bytes not characters", () => {
     expect(MAX_IMPORT_BYTES).toBe(5 * 1024 * 1024);
     const cjk = "中".repeat(Math.floor(MAX_IMPORT_BYTES / 3) + 1); // fewer characters than the limit, more bytes

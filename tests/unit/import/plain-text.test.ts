@@ -10,6 +10,7 @@ describe("inline markup to plain text", () => {
     ["emphasis and strong", "**bold**, *em*, _em_ and ***both***", "bold, em, em and both"],
     ["a link keeps its text", "see [the report](https://example.org/report \"Report\") now", "see the report now"],
     ["an empty link keeps its URL", "see [](https://example.org/x) now", "see https://example.org/x now"],
+    ["an empty link's URL stays readable", "[](https://例子.cn/路径?q=数字)", "https://例子.cn/路径?q=数字"],
     ["an autolink becomes its URL", "at <https://intgovforum.org/en/content/igf-2025-outputs>。", "at https://intgovforum.org/en/content/igf-2025-outputs。"],
     ["an e-mail autolink keeps the address", "write to <igf@un.org>", "write to igf@un.org"],
     ["inline code becomes its text", "use `a < b` here", "use a < b here"],

@@ -1,13 +1,20 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CommentForm } from "@/components/comments/comment-form";
+import { CommentThread } from "@/components/comments/comment-thread";
+import { HighlightedText } from "@/components/comments/highlighted-text";
+import { ParticipationNotice } from "@/components/comments/participation-notice";
 import { ConsultationHeader } from "@/components/consultations/consultation-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getActor } from "@/lib/auth/session";
+import { getMessageDiscussion } from "@/lib/comments/message-discussion";
 import { getMessage } from "@/lib/consultations/get-consultation";
 import { formatInstant } from "@/lib/time/format";
 
-type MessagePageProps = { params: Promise<{ slug: string; number: string }> };
+type MessagePageProps = { params: Promise<{ slug: string; number: string }>; searchParams: Promise<{ page?: string }> };
 
 export async function generateMetadata({ params }: MessagePageProps): Promise<Metadata> {
   const { slug, number } = await params;
@@ -16,15 +23,25 @@ export async function generateMetadata({ params }: MessagePageProps): Promise<Me
   return { title: found ? `${t("messageNumber", { number: found.message.number })} · ${found.consultation.title}` : undefined };
 }
 
-export default async function MessagePage({ params }: MessagePageProps) {
-  const { slug, number } = await params;
-  const found = await getMessage(await getActor(), slug, decodeURIComponent(number));
+export default async function MessagePage({ params, searchParams }: MessagePageProps) {
+  const { slug, number: rawNumber } = await params;
+  const number = decodeURIComponent(rawNumber);
+  const actor = await getActor();
+  const found = await getMessage(actor, slug, number);
   if (!found) notFound();
   const { consultation, message } = found;
-  const t = await getTranslations("consultation");
-  const locale = await getLocale();
   const current = message.versions.at(-1);
+  if (!current) notFound();
+  const requestedPage = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const discussion = await getMessageDiscussion(actor, message.id, current.id, requestedPage);
+  const t = await getTranslations("consultation");
+  const c = await getTranslations("comments");
+  const locale = await getLocale();
+  const path = `/consultations/${slug}/messages/${message.number}`;
   const earlier = message.versions.slice(0, -1).reverse();
+  const canParticipate = consultation.phase === "OPEN" && Boolean(actor?.hasProfile && !actor.suspended);
+  const pageHref = (page: number) => (page === 1 ? path : `${path}?page=${page}`);
+
   return (
     <article>
       <ConsultationHeader consultation={consultation}>
@@ -35,24 +52,22 @@ export default async function MessagePage({ params }: MessagePageProps) {
           {message.section.number} <span lang={consultation.language}>{message.section.heading}</span>
         </Link>
       </p>
-      {current ? (
-        <>
-          <p className="message-text large" lang={consultation.language}>
-            {current.text}
-          </p>
-          <p className="meta">
-            {t("versionOf", { number: current.number, date: formatInstant(current.createdAt, locale, consultation.referenceTimeZone) })}
-          </p>
-        </>
-      ) : null}
+      <HighlightedText
+        text={current.text}
+        language={consultation.language}
+        highlights={discussion.highlights}
+        threadHref={(highlight) => `${highlight.page === discussion.page ? "" : pageHref(highlight.page)}#comment-${highlight.id}`}
+      />
+      <p className="meta">
+        {t("versionOf", { number: current.number, date: formatInstant(current.createdAt, locale, consultation.referenceTimeZone) })}
+        {discussion.highlights.length > 0 ? <> · {c("passagesAnnotated", { count: discussion.highlights.length })}</> : null}
+      </p>
       {earlier.length > 0 ? (
         <section aria-labelledby="versions-heading">
           <h2 id="versions-heading">{t("earlierVersions")}</h2>
           {earlier.map((version) => (
             <details key={version.id}>
-              <summary>
-                {t("versionOf", { number: version.number, date: formatInstant(version.createdAt, locale, consultation.referenceTimeZone) })}
-              </summary>
+              <summary>{t("versionOf", { number: version.number, date: formatInstant(version.createdAt, locale, consultation.referenceTimeZone) })}</summary>
               <p className="message-text" lang={consultation.language}>
                 {version.text}
               </p>
@@ -60,8 +75,41 @@ export default async function MessagePage({ params }: MessagePageProps) {
           ))}
         </section>
       ) : null}
+
       <section id="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{t("commentCount", { count: message._count.comments })}</h2>
+        <ParticipationNotice actor={actor} consultation={consultation} returnTo={path} />
+        <ClientMessages namespaces={["comments"]}>
+          {canParticipate ? (
+            <CommentForm mode="comment" messageId={message.id} path={path} idempotencyKey={randomUUID()} storageKey={`consult:comment:${message.id}`} />
+          ) : null}
+          <ol className="threads">
+            {discussion.threads.map((comment) => (
+              <CommentThread
+                key={comment.id}
+                comment={comment}
+                can={{ participate: canParticipate }}
+                messageId={message.id}
+                path={path}
+                referenceTimeZone={consultation.referenceTimeZone}
+                newKey={randomUUID}
+              />
+            ))}
+          </ol>
+        </ClientMessages>
+        {discussion.pageCount > 1 ? (
+          <nav aria-label={c("pages")} className="pagination">
+            <ul>
+              {Array.from({ length: discussion.pageCount }, (_, index) => index + 1).map((page) => (
+                <li key={page}>
+                  <Link href={pageHref(page)} aria-current={page === discussion.page ? "page" : undefined}>
+                    {page}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
       </section>
       <p>
         <Link href={`/consultations/${slug}#message-${message.number}`}>{t("backToDocument")}</Link>

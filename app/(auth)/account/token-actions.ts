@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formError, type FormState } from "@/lib/actions/form-state";
+import { runAction } from "@/lib/actions/run-action";
+import { createAccessToken, revokeAccessToken } from "@/lib/auth/access-tokens";
+import { getActor } from "@/lib/auth/session";
+
+export type TokenFormState = FormState<{ name: string }> | { status: "created"; token: string; name: string };
+
+export async function createTokenAction(_state: TokenFormState, form: FormData): Promise<TokenFormState> {
+  const values = { name: String(form.get("name") ?? "") };
+  try {
+    const { token, record } = await createAccessToken(await getActor(), values);
+    revalidatePath("/account");
+    return { status: "created", token, name: record.name };
+  } catch (error) {
+    return formError(error, values);
+  }
+}
+
+export async function revokeTokenAction(_state: FormState, form: FormData): Promise<FormState> {
+  const values = { id: String(form.get("id") ?? "") };
+  return runAction(values, async () => revokeAccessToken(await getActor(), values), { revalidate: ["/account"], message: "account.tokenRevoked" });
+}

@@ -1,0 +1,62 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { createTokenAction, revokeTokenAction } from "@/app/(auth)/account/token-actions";
+import { ActionForm } from "@/components/forms/action-form";
+import type { Actor } from "@/lib/auth/actor";
+import { listAccessTokens } from "@/lib/auth/access-tokens";
+import { formatInstant } from "@/lib/time/format";
+import { TokenCreateForm } from "./token-create-form";
+
+/** The account page's list of personal access tokens, with create and revoke. */
+export async function AccessTokens({ actor }: { actor: Actor }) {
+  const t = await getTranslations("account");
+  const locale = await getLocale();
+  const tokens = await listAccessTokens(actor);
+  const when = (date: Date | null) => (date ? formatInstant(date, locale, "UTC") : t("never"));
+  return (
+    <section aria-labelledby="tokens-heading">
+      <h2 id="tokens-heading">{t("tokensHeading")}</h2>
+      <p>{t("tokensIntro")}</p>
+      {tokens.length === 0 ? (
+        <p>{t("noTokens")}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("tokenColumns.name")}</th>
+              <th scope="col">{t("tokenColumns.prefix")}</th>
+              <th scope="col">{t("tokenColumns.created")}</th>
+              <th scope="col">{t("tokenColumns.lastUsed")}</th>
+              <th scope="col">{t("tokenColumns.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <th scope="row">{token.name}</th>
+                <td>
+                  <code>{token.prefix}…</code>
+                </td>
+                <td>{when(token.createdAt)}</td>
+                <td>{when(token.lastUsedAt)}</td>
+                <td>
+                  {token.revokedAt ? (
+                    t("revoked")
+                  ) : (
+                    <ActionForm action={revokeTokenAction} label={t("revokeToken", { name: token.name })}>
+                      <input type="hidden" name="id" value={token.id} />
+                      {t("active")}{" "}
+                      <button type="submit" className="secondary">
+                        {t("revoke")}
+                      </button>
+                    </ActionForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <TokenCreateForm action={createTokenAction} />
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { agreementAction, editCommentAction, withdrawCommentAction } from "@/app/(public)/consultations/[slug]/messages/[number]/actions";
+import { ActionForm } from "@/components/forms/action-form";
+import type { CommentView } from "@/lib/comments/message-discussion";
+import { COMMENT_BODY_MAX } from "@/lib/comments/schemas";
+import { countryName } from "@/lib/profiles/countries";
+import { formatInstant } from "@/lib/time/format";
+import { CommentBody } from "./comment-body";
+import { CommentForm } from "./comment-form";
+
+type ThreadProps = {
+  comment: CommentView;
+  /** What the viewer may do here (the server checks again on every write). */
+  can: { participate: boolean };
+  messageId: string;
+  path: string;
+  referenceTimeZone: string;
+  newKey: () => string;
+};
+
+export async function CommentThread(props: ThreadProps) {
+  const t = await getTranslations("comments");
+  const { comment, can, messageId, path, newKey } = props;
+  return (
+    <li className="thread">
+      <CommentArticle {...props} />
+      {comment.replies.length > 0 ? (
+        <ol className="replies" aria-label={t("repliesTo", { name: comment.author.name })}>
+          {comment.replies.map((reply) => (
+            <li key={reply.id}>
+              <CommentArticle {...props} comment={reply} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {can.participate && comment.status === "PUBLISHED" ? (
+        <details className="reply">
+          <summary>{t("reply")}</summary>
+          <CommentForm
+            mode="reply"
+            messageId={messageId}
+            parentId={comment.id}
+            path={path}
+            idempotencyKey={newKey()}
+            storageKey={`consult:reply:${comment.id}`}
+          />
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+async function CommentArticle({ comment, can, path, referenceTimeZone }: ThreadProps) {
+  const t = await getTranslations("comments");
+  const groups = await getTranslations("stakeholder");
+  const locale = await getLocale();
+  const headingId = `comment-${comment.id}-by`;
+  return (
+    <article id={`comment-${comment.id}`} className={`comment status-${comment.status.toLowerCase()}`} aria-labelledby={headingId}>
+      <header>
+        <p id={headingId} className="comment-author">
+          <strong>{comment.author.name}</strong>
+          {comment.author.organisation ? <>, {comment.author.organisation}</> : null}
+        </p>
+        <p className="meta">
+          {groups(`groups.${comment.author.group}`)} · {groups(`regions.${comment.author.region}`)} · {countryName(comment.author.country, locale)} ·{" "}
+          <time dateTime={comment.createdAt.toISOString()}>{formatInstant(comment.createdAt, locale, referenceTimeZone)}</time>
+          {comment.editedAt ? <> · {t("edited")}</> : null}
+        </p>
+      </header>
+      {comment.quote ? (
+        <blockquote className="quote">
+          {comment.quote.anchor.status === "ORPHANED" ? (
+            <p className="meta">{t("textChanged")}</p>
+          ) : (
+            <a href={`#note-${comment.id}`} className="meta">
+              {comment.quote.anchor.status === "FUZZY" ? t("onPassageMoved") : t("onPassage")}
+            </a>
+          )}
+          <p>{comment.quote.exact}</p>
+        </blockquote>
+      ) : null}
+      {comment.status === "PUBLISHED" && comment.body !== null ? (
+        <CommentBody text={comment.body} />
+      ) : (
+        <p className="placeholder">{comment.status === "WITHDRAWN" ? t("withdrawnPlaceholder") : t("hiddenPlaceholder")}</p>
+      )}
+      {comment.status === "PUBLISHED" ? (
+        <div className="comment-actions">
+          <p className="meta">{t("agreements", { count: comment.agreementCount })}</p>
+          {can.participate && !comment.mine ? (
+            <ActionForm action={agreementAction} className="inline-form">
+              <input type="hidden" name="commentId" value={comment.id} />
+              <input type="hidden" name="path" value={path} />
+              <button type="submit" name="intent" value={comment.agreedByViewer ? "undo" : "agree"} className="secondary" aria-pressed={comment.agreedByViewer}>
+                {t("agree")}
+              </button>
+            </ActionForm>
+          ) : null}
+          {can.participate && comment.mine ? (
+            <>
+              <details className="edit">
+                <summary>{t("edit")}</summary>
+                <ActionForm action={editCommentAction} label={t("editLabel")}>
+                  <input type="hidden" name="commentId" value={comment.id} />
+                  <input type="hidden" name="path" value={path} />
+                  <div className="field">
+                    <label htmlFor={`edit-${comment.id}`}>{t("yourComment")}</label>
+                    <textarea id={`edit-${comment.id}`} name="body" defaultValue={comment.body ?? ""} required maxLength={COMMENT_BODY_MAX} rows={5} />
+                  </div>
+                  <button type="submit">{t("saveEdit")}</button>
+                </ActionForm>
+              </details>
+              <details className="withdraw">
+                <summary>{t("withdraw")}</summary>
+                <ActionForm action={withdrawCommentAction} label={t("withdrawLabel")}>
+                  <input type="hidden" name="commentId" value={comment.id} />
+                  <input type="hidden" name="path" value={path} />
+                  <p>{t("withdrawExplain")}</p>
+                  <button type="submit" className="danger">
+                    {t("withdrawConfirm")}
+                  </button>
+                </ActionForm>
+              </details>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+import { db } from "@/lib/db/client";
+import { commentJson } from "./comment-json";
+
+export const COMMENTS_PAGE_SIZE = 100;
+
+/**
+ * Every comment and reply of a published consultation, oldest first, with
+ * keyset pagination. Withdrawn and hidden comments are listed without their
+ * text, so that the record shows they existed.
+ */
+export async function publicComments(slug: string, baseUrl: string, cursor: string | null) {
+  const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, publishedAt: true } });
+  if (!consultation?.publishedAt) return null;
+  const rows = await db.comment.findMany({
+    where: { message: { consultationId: consultation.id } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: COMMENTS_PAGE_SIZE + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    include: { message: { select: { number: true } }, _count: { select: { agreements: true } } },
+  });
+  const page = rows.slice(0, COMMENTS_PAGE_SIZE);
+  const next = rows.length > COMMENTS_PAGE_SIZE ? page.at(-1)?.id : null;
+  return {
+    data: page.map((row) => commentJson(row, { messageNumber: row.message.number, agreements: row._count.agreements })),
+    next: next ? `${baseUrl}/api/v1/consultations/${slug}/comments?cursor=${encodeURIComponent(next)}` : null,
+  };
+}

@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import type { Actor } from "./actor";
+import { requireParticipant } from "./guards";
+import { tokenNameSchema } from "./schemas";
+import { actorById } from "./session";
+
+export const TOKEN_PREFIX = "cst_";
+export const TOKENS_PER_USER_MAX = 20;
+const LAST_USED_PRECISION_MS = 5 * 60 * 1000;
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A new token for the actor's own tools; the only time its value is shown. */
+export async function createAccessToken(actor: Actor | null, input: unknown) {
+  const user = requireParticipant(actor);
+  const { name } = parseInput(tokenNameSchema, input);
+  const active = await db.personalAccessToken.count({ where: { userId: user.userId, revokedAt: null } });
+  if (active >= TOKENS_PER_USER_MAX) throw new AppError("CONFLICT", { fieldErrors: { name: "errors.tooManyTokens" } });
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const record = await db.$transaction(async (tx) => {
+    const created = await tx.personalAccessToken.create({
+      data: { userId: user.userId, name, tokenHash: hash(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
+      select: { id: true, name: true, prefix: true, createdAt: true },
+    });
+    await recordAudit(tx, { actorId: user.userId, action: "token.created", subjectType: "PersonalAccessToken", subjectId: created.id, data: { name } });
+    return created;
+  });
+  return { token, record };
+}
+
+export async function listAccessTokens(actor: Actor | null) {
+  const user = requireParticipant(actor);
+  return db.personalAccessToken.findMany({
+    where: { userId: user.userId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}
+
+export async function revokeAccessToken(actor: Actor | null, input: unknown) {
+  const user = requireParticipant(actor);
+  const { id } = parseInput(z.object({ id: z.string().min(1) }), input);
+  const token = await db.personalAccessToken.findUnique({ where: { id } });
+  if (!token || token.userId !== user.userId) throw new AppError("NOT_FOUND");
+  if (token.revokedAt) return token;
+  return db.$transaction(async (tx) => {
+    const revoked = await tx.personalAccessToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { actorId: user.userId, action: "token.revoked", subjectType: "PersonalAccessToken", subjectId: id });
+    return revoked;
+  });
+}
+
+/** The person behind a bearer token, or null for an unknown or revoked one. */
+export async function actorFromAccessToken(token: string, now = new Date()): Promise<Actor | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const record = await db.personalAccessToken.findUnique({ where: { tokenHash: hash(token) }, select: { id: true, userId: true, revokedAt: true, lastUsedAt: true } });
+  if (!record || record.revokedAt) return null;
+  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    // Coarse on purpose: one write every few minutes, not one per request.
+    await db.personalAccessToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
+  }
+  return actorById(record.userId);
+}

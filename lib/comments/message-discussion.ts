@@ -1,0 +1,113 @@
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import type { AnchorStatus, CommentStatus, Region, StakeholderGroup } from "@/lib/db/generated/enums";
+
+export const THREADS_PAGE_SIZE = 50;
+
+export type Anchor = { start: number; end: number; status: "CURRENT" | AnchorStatus } | { start: null; end: null; status: "ORPHANED" };
+
+export type CommentView = {
+  id: string;
+  status: CommentStatus;
+  /** Null unless published: withdrawn and hidden comments leave a placeholder. */
+  body: string | null;
+  author: { name: string; group: StakeholderGroup; region: Region; country: string; organisation: string | null };
+  createdAt: Date;
+  editedAt: Date | null;
+  quote: { exact: string; anchor: Anchor } | null;
+  agreementCount: number;
+  agreedByViewer: boolean;
+  mine: boolean;
+  replies: CommentView[];
+};
+
+export type Highlight = { id: string; start: number; end: number; page: number };
+
+const commentFields = {
+  id: true, parentId: true, authorId: true, status: true, body: true, messageVersionId: true,
+  authorName: true, authorGroup: true, authorRegion: true, authorCountry: true, authorOrganisation: true,
+  createdAt: true, editedAt: true, quoteExact: true, positionStart: true, positionEnd: true,
+} as const;
+
+/**
+ * Everything the message page shows below the text: one page of threads
+ * (oldest first, replies inline) and the highlights of every annotation on the
+ * current version, each pointing at the page its thread is on.
+ */
+export async function getMessageDiscussion(actor: Actor | null, messageId: string, currentVersionId: string, page = 1) {
+  const threadIds = await db.comment.findMany({
+    where: { messageId, parentId: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  const pageOf = new Map(threadIds.map((row, index) => [row.id, Math.floor(index / THREADS_PAGE_SIZE) + 1]));
+  const pageCount = Math.max(1, Math.ceil(threadIds.length / THREADS_PAGE_SIZE));
+  const shown = threadIds.slice((page - 1) * THREADS_PAGE_SIZE, page * THREADS_PAGE_SIZE).map((row) => row.id);
+
+  const [threads, replies, annotations] = await Promise.all([
+    db.comment.findMany({ where: { id: { in: shown } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentFields }),
+    db.comment.findMany({ where: { parentId: { in: shown } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentFields }),
+    db.comment.findMany({
+      where: { messageId, parentId: null, status: "PUBLISHED", quoteExact: { not: null } },
+      select: { id: true, messageVersionId: true, positionStart: true, positionEnd: true },
+    }),
+  ]);
+  const visibleIds = [...threads, ...replies].map((comment) => comment.id);
+  const [anchors, agreementCounts, viewerAgreements] = await Promise.all([
+    db.commentAnchor.findMany({
+      where: { messageVersionId: currentVersionId, commentId: { in: annotations.map((a) => a.id) } },
+      select: { commentId: true, status: true, start: true, end: true },
+    }),
+    db.commentAgreement.groupBy({ by: ["commentId"], where: { commentId: { in: visibleIds } }, _count: { _all: true } }),
+    actor
+      ? db.commentAgreement.findMany({ where: { userId: actor.userId, commentId: { in: visibleIds } }, select: { commentId: true } })
+      : Promise.resolve([]),
+  ]);
+
+  const anchorOf = new Map<string, Anchor>();
+  const reanchored = new Map(anchors.map((anchor) => [anchor.commentId, anchor]));
+  for (const annotation of annotations) {
+    if (annotation.messageVersionId === currentVersionId) {
+      anchorOf.set(annotation.id, { start: annotation.positionStart!, end: annotation.positionEnd!, status: "CURRENT" });
+      continue;
+    }
+    const anchor = reanchored.get(annotation.id);
+    anchorOf.set(
+      annotation.id,
+      anchor && anchor.status !== "ORPHANED" && anchor.start !== null && anchor.end !== null
+        ? { start: anchor.start, end: anchor.end, status: anchor.status }
+        : { start: null, end: null, status: "ORPHANED" },
+    );
+  }
+  const countOf = new Map(agreementCounts.map((row) => [row.commentId, row._count._all]));
+  const agreed = new Set(viewerAgreements.map((row) => row.commentId));
+
+  const view = (comment: (typeof threads)[number]): CommentView => ({
+    id: comment.id,
+    status: comment.status,
+    body: comment.status === "PUBLISHED" ? comment.body : null,
+    author: {
+      name: comment.authorName,
+      group: comment.authorGroup,
+      region: comment.authorRegion,
+      country: comment.authorCountry,
+      organisation: comment.authorOrganisation,
+    },
+    createdAt: comment.createdAt,
+    editedAt: comment.editedAt,
+    quote:
+      comment.quoteExact !== null
+        ? { exact: comment.quoteExact, anchor: anchorOf.get(comment.id) ?? { start: null, end: null, status: "ORPHANED" } }
+        : null,
+    agreementCount: countOf.get(comment.id) ?? 0,
+    agreedByViewer: agreed.has(comment.id),
+    mine: actor?.userId === comment.authorId,
+    replies: replies.filter((reply) => reply.parentId === comment.id).map(view),
+  });
+
+  const highlights: Highlight[] = [];
+  for (const [id, anchor] of anchorOf) {
+    if (anchor.start !== null) highlights.push({ id, start: anchor.start, end: anchor.end, page: pageOf.get(id) ?? 1 });
+  }
+  return { threads: threads.map(view), highlights, page, pageCount, threadCount: threadIds.length };
+}

@@ -1,0 +1,231 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { setAgreement } from "@/lib/comments/agree";
+import { editComment, withdrawComment } from "@/lib/comments/change-comment";
+import { COMMENT_LIMITS, createComment } from "@/lib/comments/create-comment";
+import { getMessageDiscussion } from "@/lib/comments/message-discussion";
+import { editMessageText } from "@/lib/consultations/edit-structure";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { importMarkdown } from "../support/consultations";
+import { createActor } from "../support/factories";
+
+const DRAFT = `# Trust
+
+- Trust is built on transparency. Transparency needs independent audits and public reporting.
+- 全球海底电缆网络的韧性取决于主动规划、内置冗余以及快速响应事件的能力。
+`;
+
+async function openMessage(number = "1.1") {
+  const { id, slug } = await importMarkdown(DRAFT, { open: true });
+  const message = await db.message.findUniqueOrThrow({
+    where: { consultationId_number: { consultationId: id, number } },
+    include: { versions: true },
+  });
+  return { consultationId: id, slug, messageId: message.id, text: message.versions[0]!.text };
+}
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+async function setDeadline(consultationId: string, closesAt: Date) {
+  await db.consultation.update({ where: { id: consultationId }, data: { closesAt } });
+}
+
+beforeEach(async () => {
+  await db.rateLimitCounter.deleteMany();
+});
+
+describe("writing comments", () => {
+  it("stores a comment with the author's declared identity as it was", async () => {
+    const author = await createActor();
+    const { messageId } = await openMessage();
+    const { comment, created } = await createComment(author, { messageId, body: "  Add a sentence on audits.\nAnd on reporting.  " });
+    expect(created).toBe(true);
+    expect(comment).toMatchObject({
+      body: "Add a sentence on audits.\nAnd on reporting.",
+      authorName: "Ada Participant",
+      authorGroup: "CIVIL_SOCIETY",
+      authorRegion: "AFRICA",
+      authorCountry: "KE",
+      status: "PUBLISHED",
+      quoteExact: null,
+    });
+    // A later profile change does not rewrite what was said under the earlier one.
+    await db.stakeholderProfile.update({ where: { userId: author.userId }, data: { stakeholderGroup: "GOVERNMENT" } });
+    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).authorGroup).toBe("CIVIL_SOCIETY");
+    expect(await db.auditEvent.count({ where: { subjectId: comment.id, action: "comment.created" } })).toBe(1);
+  });
+
+  it("annotates a passage by selectors, by a typed quote, and refuses what does not match", async () => {
+    const author = await createActor();
+    const { messageId, text } = await openMessage("1.2");
+    const start = text.indexOf("主动规划");
+    const bySelector = await createComment(author, {
+      messageId,
+      body: "规划之外还需要维修能力。",
+      selector: { exact: "主动规划", prefix: text.slice(0, start), suffix: text.slice(start + 4, start + 10), start, end: start + 4 },
+    });
+    expect(bySelector.comment).toMatchObject({ quoteExact: "主动规划", positionStart: start, positionEnd: start + 4 });
+
+    const byQuote = await createComment(author, { messageId, body: "Redundancy matters.", quote: "内置冗余" });
+    expect(byQuote.comment.positionStart).toBe(text.indexOf("内置冗余"));
+
+    const mismatch = await failure(createComment(author, { messageId, body: "x", selector: { exact: "主动规划", start: 0, end: 4 } }));
+    expect(mismatch).toMatchObject({ code: "VALIDATION", status: 422, details: { fieldErrors: { selector: "errors.selectorMismatch" } } });
+    const missing = await failure(createComment(author, { messageId, body: "x", quote: "不存在的文字" }));
+    expect(missing.details.fieldErrors).toEqual({ quote: "errors.quoteNotFound" });
+  });
+
+  it("asks for a longer quote when a passage repeats, unless the selection says where", async () => {
+    const author = await createActor();
+    const { messageId, text } = await openMessage("1.1");
+    const ambiguous = await failure(createComment(author, { messageId, body: "x", quote: "ransparency" }));
+    expect(ambiguous.details.fieldErrors).toEqual({ quote: "errors.quoteAmbiguous" });
+    const second = text.lastIndexOf("ransparency");
+    const located = await createComment(author, { messageId, body: "The second one.", quote: "ransparency", quoteStart: second, quoteEnd: second + 11 });
+    expect(located.comment.positionStart).toBe(second);
+  });
+
+  it("checks body length after trimming", async () => {
+    const author = await createActor();
+    const { messageId } = await openMessage();
+    expect((await failure(createComment(author, { messageId, body: " \n " }))).details.fieldErrors).toEqual({ body: "errors.commentBodyRequired" });
+    expect((await failure(createComment(author, { messageId, body: "x".repeat(5001) }))).details.fieldErrors).toEqual({ body: "errors.commentBodyTooLong" });
+    await expect(createComment(author, { messageId, body: ` ${"x".repeat(5000)} ` })).resolves.toBeTruthy();
+    expect((await failure(createComment(author, { messageId, body: "x", quote: "y".repeat(1001) }))).details.fieldErrors).toEqual({ quote: "errors.quoteTooLong" });
+  });
+
+  it("creates one comment for one idempotency key, also when sent at the same time", async () => {
+    const author = await createActor();
+    const { messageId } = await openMessage();
+    const input = { messageId, body: "Once only.", idempotencyKey: "form-123" };
+    const [a, b] = await Promise.all([createComment(author, input), createComment(author, input)]);
+    expect(a.comment.id).toBe(b.comment.id);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    const again = await createComment(author, input);
+    expect(again).toMatchObject({ created: false, comment: { id: a.comment.id } });
+    expect(await db.comment.count({ where: { messageId, authorId: author.userId } })).toBe(1);
+    // The key is per author: someone else's identical key is another comment.
+    const other = await createComment(await createActor(), input);
+    expect(other.comment.id).not.toBe(a.comment.id);
+  });
+
+  it("threads replies one level deep", async () => {
+    const [author, replier] = [await createActor(), await createActor()];
+    const { messageId } = await openMessage();
+    const { comment: root } = await createComment(author, { messageId, body: "Root." });
+    const { comment: reply } = await createComment(replier, { messageId, body: "Reply.", parentId: root.id });
+    const { comment: nested } = await createComment(author, { messageId, body: "Reply to the reply.", parentId: reply.id });
+    expect(reply.parentId).toBe(root.id);
+    expect(nested.parentId).toBe(root.id);
+    const quoted = await failure(createComment(author, { messageId, body: "x", parentId: root.id, quote: "Trust" }));
+    expect(quoted.details.fieldErrors).toEqual({ quote: "errors.replyWithQuote" });
+  });
+
+  it("limits comments per person per minute and tells when to try again", async () => {
+    const author = await createActor();
+    const { messageId } = await openMessage();
+    const now = new Date();
+    for (let i = 0; i < COMMENT_LIMITS.perMinute.limit; i++) await createComment(author, { messageId, body: `Comment ${i}` }, now);
+    const limited = await failure(createComment(author, { messageId, body: "One too many" }, now));
+    expect(limited.code).toBe("RATE_LIMITED");
+    expect(limited.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.details.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // Someone else is not affected.
+    await expect(createComment(await createActor(), { messageId, body: "Mine" }, now)).resolves.toBeTruthy();
+  });
+});
+
+describe("the deadline", () => {
+  it("accepts a comment one millisecond before closesAt and refuses it at the exact instant", async () => {
+    const author = await createActor();
+    const { messageId, consultationId } = await openMessage();
+    const closesAt = new Date(Date.now() + 60_000);
+    await setDeadline(consultationId, closesAt);
+    await expect(createComment(author, { messageId, body: "Just in time" }, new Date(closesAt.getTime() - 1))).resolves.toBeTruthy();
+    const late = await failure(createComment(author, { messageId, body: "Too late" }, closesAt));
+    expect(late).toMatchObject({ code: "DEADLINE_PASSED", details: { closedAt: closesAt.toISOString() } });
+  });
+
+  it("refuses edits, withdrawals, replies and agreement after the deadline", async () => {
+    const [author, other] = [await createActor(), await createActor()];
+    const { messageId, consultationId } = await openMessage();
+    const { comment } = await createComment(author, { messageId, body: "Before." });
+    await setDeadline(consultationId, new Date(Date.now() - 1000));
+    for (const attempt of [
+      () => editComment(author, { commentId: comment.id, body: "After." }),
+      () => withdrawComment(author, { commentId: comment.id }),
+      () => createComment(other, { messageId, body: "Reply", parentId: comment.id }),
+      () => setAgreement(other, { commentId: comment.id }, true),
+    ]) {
+      expect((await failure(attempt())).code).toBe("DEADLINE_PASSED");
+    }
+  });
+});
+
+describe("who may write", () => {
+  it("refuses anonymous visitors, people without a profile and suspended people", async () => {
+    const { messageId } = await openMessage();
+    expect((await failure(createComment(null, { messageId, body: "x" }))).code).toBe("UNAUTHENTICATED");
+    expect((await failure(createComment(await createActor({ profile: false }), { messageId, body: "x" }))).code).toBe("PROFILE_INCOMPLETE");
+    expect((await failure(createComment(await createActor({ suspended: true }), { messageId, body: "x" }))).code).toBe("SUSPENDED");
+  });
+
+  it("lets only the author edit or withdraw, keeping every earlier text", async () => {
+    const [author, other] = [await createActor(), await createActor()];
+    const { messageId } = await openMessage();
+    const { comment } = await createComment(author, { messageId, body: "First text." });
+    expect((await failure(editComment(other, { commentId: comment.id, body: "Hijacked" }))).code).toBe("FORBIDDEN");
+    expect((await failure(withdrawComment(other, { commentId: comment.id }))).code).toBe("FORBIDDEN");
+    await editComment(author, { commentId: comment.id, body: "Second text." });
+    const edited = await editComment(author, { commentId: comment.id, body: "Third text." });
+    expect(edited.editedAt).toBeInstanceOf(Date);
+    const revisions = await db.commentRevision.findMany({ where: { commentId: comment.id }, orderBy: { createdAt: "asc" } });
+    expect(revisions.map((revision) => revision.body)).toEqual(["First text.", "Second text."]);
+
+    const withdrawn = await withdrawComment(author, { commentId: comment.id });
+    expect(withdrawn).toMatchObject({ status: "WITHDRAWN", body: "Third text." });
+    expect((await failure(editComment(author, { commentId: comment.id, body: "Back" }))).details.fieldErrors).toEqual({ form: "errors.commentNotEditable" });
+  });
+
+  it("counts one agreement per person, never one's own, and lets it be undone", async () => {
+    const [author, a, b] = [await createActor(), await createActor(), await createActor()];
+    const { messageId, text } = await openMessage();
+    const { comment } = await createComment(author, { messageId, body: "Agree with me." });
+    expect(await setAgreement(a, { commentId: comment.id }, true)).toEqual({ agreed: true, count: 1 });
+    expect(await setAgreement(a, { commentId: comment.id }, true)).toEqual({ agreed: true, count: 1 });
+    expect(await setAgreement(b, { commentId: comment.id }, true)).toEqual({ agreed: true, count: 2 });
+    expect(await setAgreement(a, { commentId: comment.id }, false)).toEqual({ agreed: false, count: 1 });
+    expect((await failure(setAgreement(author, { commentId: comment.id }, true))).details.fieldErrors).toEqual({ form: "errors.agreeOwnComment" });
+    const version = await db.messageVersion.findFirstOrThrow({ where: { messageId, text } });
+    const discussion = await getMessageDiscussion(b, messageId, version.id);
+    expect(discussion.threads[0]).toMatchObject({ agreementCount: 1, agreedByViewer: true, mine: false });
+  });
+});
+
+describe("re-anchoring on a new version", () => {
+  it("moves exact quotes, follows reworded ones and marks removed ones as text changed", async () => {
+    const author = await createActor();
+    const secretariat = await createActor({ role: "SECRETARIAT" });
+    const { messageId, text } = await openMessage("1.1");
+    const make = (quote: string, hint?: number) =>
+      createComment(author, { messageId, body: `On ${quote}`, quote, ...(hint === undefined ? {} : { quoteStart: hint, quoteEnd: hint + quote.length }) });
+    const { comment: exact } = await make("independent audits");
+    const { comment: reworded } = await make("Trust is built on transparency.");
+    const { comment: removed } = await make("public reporting");
+
+    const newText = "Trust is built upon transparency. Transparency needs independent audits, published budgets and open data.";
+    await editMessageText(secretariat, { messageId, text: newText });
+    const current = await db.messageVersion.findFirstOrThrow({ where: { messageId }, orderBy: { number: "desc" } });
+    const discussion = await getMessageDiscussion(null, messageId, current.id);
+    const anchorOf = (id: string) => discussion.threads.find((thread) => thread.id === id)?.quote?.anchor;
+    expect(anchorOf(exact.id)).toEqual({ status: "EXACT", start: newText.indexOf("independent audits"), end: newText.indexOf("independent audits") + 18 });
+    expect(anchorOf(reworded.id)?.status).toBe("FUZZY");
+    expect(anchorOf(removed.id)).toEqual({ status: "ORPHANED", start: null, end: null });
+    expect(discussion.highlights.map((highlight) => highlight.id).sort()).toEqual([exact.id, reworded.id].sort());
+    expect(text).not.toBe(newText);
+  });
+});
