@@ -105,7 +105,7 @@ async function CommentArticle({ comment, can, path, referenceTimeZone }: ThreadP
                   <input type="hidden" name="commentId" value={comment.id} />
                   <input type="hidden" name="path" value={path} />
                   <div className="field">
-                    <label htmlFor={`edit-${comment.id}`}>{t("yourComment")}</label>
+                    <label htmlFor={`edit-${comment.id}`}>{t("newText")}</label>
                     <textarea id={`edit-${comment.id}`} name="body" defaultValue={comment.body ?? ""} required maxLength={COMMENT_BODY_MAX} rows={5} />
                   </div>
                   <button type="submit">{t("saveEdit")}</button>

@@ -28,7 +28,7 @@ export async function createCommentAction(_state: FormState, form: FormData): Pr
 
 export async function editCommentAction(_state: FormState, form: FormData): Promise<FormState> {
   const values = fields(form);
-  return runAction(values, async () => editComment(await getActor(), values), { revalidate: [pagePath(values)], message: "comments.edited" });
+  return runAction(values, async () => editComment(await getActor(), values), { revalidate: [pagePath(values)], message: "comments.editSaved" });
 }
 
 export async function withdrawCommentAction(_state: FormState, form: FormData): Promise<FormState> {

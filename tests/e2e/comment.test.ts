@@ -1,0 +1,166 @@
+import { randomBytes } from "node:crypto";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, signInWithCode, sql, uniqueEmail } from "./support/browser";
+
+const browser = launchBrowser();
+
+const DRAFT = `# Connectivity
+
+- Peering and transit are vital for robust interconnection. Close cooperation between governments and private owners is essential.
+- 全球海底电缆网络的韧性取决于主动规划、内置冗余以及快速响应事件的能力。
+`;
+
+/** An open consultation of its own for each test, created as the importer would (via SQL for speed). */
+async function openConsultation() {
+  const slug = `comment-e2e-${randomBytes(4).toString("hex")}`;
+  const [consultation] = await sql<{ id: string }>(
+    `insert into "Consultation" (id, slug, title, language, "opensAt", "closesAt", "referenceTimeZone", "publishedAt", "firstPublishedAt", "updatedAt")
+     values ($1, $2, 'Comment test', 'en', now() - interval '1 day', now() + interval '7 days', 'Europe/Oslo', now(), now(), now()) returning id`,
+    [`c-${slug}`, slug],
+  );
+  const section = `s-${slug}`;
+  await sql(`insert into "Section" (id, "consultationId", position, number, heading, "updatedAt") values ($1, $2, 0, '1', 'Connectivity', now())`, [section, consultation!.id]);
+  const lines = DRAFT.split("\n").filter((line) => line.startsWith("- ")).map((line) => line.slice(2));
+  for (const [index, text] of lines.entries()) {
+    const message = `m-${slug}-${index}`;
+    await sql(`insert into "Message" (id, "consultationId", "sectionId", position, number, "updatedAt") values ($1, $2, $3, $4, $5, now())`, [
+      message, consultation!.id, section, index, `1.${index + 1}`,
+    ]);
+    await sql(`insert into "MessageVersion" (id, "messageId", number, kind, text) values ($1, $2, 1, 'DRAFT', $3)`, [`v-${message}`, message, text]);
+  }
+  return { slug, id: consultation!.id };
+}
+
+async function participant(name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const email = uniqueEmail("commenter");
+  await signInWithCode(page, email);
+  await giveProfile(email, name);
+  return { context, page };
+}
+
+/** Drags the real mouse across `passage` inside the message text. */
+async function selectWithMouse(page: Page, passage: string) {
+  const box = await page.locator("[data-message-text]").evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const first = range.getBoundingClientRect();
+      range.setStart(node, at + wanted.length - 1);
+      range.setEnd(node, at + wanted.length);
+      const last = range.getBoundingClientRect();
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    throw new Error(`not in the text: ${wanted}`);
+  }, passage);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 8 });
+  await page.mouse.up();
+}
+
+describe("annotating and commenting", () => {
+  it("annotates by mouse, replies, agrees, edits and withdraws", async () => {
+    const { slug } = await openConsultation();
+    const author = await participant("Priya Author");
+    const page = author.page;
+    await page.goto(`/consultations/${slug}/messages/1.1`);
+    await page.getByRole("heading", { name: "Message 1.1" }).waitFor();
+
+    await selectWithMouse(page, "robust interconnection");
+    await page.getByRole("button", { name: "Quote the selected passage" }).click();
+    expect(await page.getByLabel("Passage you comment on").inputValue()).toBe("robust interconnection");
+    await page.getByLabel("Your comment", { exact: true }).fill("Say what “robust” means: two independent paths at least.");
+    await page.getByRole("button", { name: "Publish comment" }).click();
+    await page.getByText("Your comment has been published.").waitFor();
+
+    const thread = page.getByRole("article", { name: /Priya Author/ });
+    await thread.locator(".comment-body").getByText("Say what “robust” means").waitFor();
+    expect(await page.locator("[data-message-text] mark").allInnerTexts()).toEqual(["robust interconnection"]);
+    // The highlight's note and the thread link to each other.
+    await page.getByRole("link", { name: "Comment 1 on the marked passage" }).click();
+    expect(page.url()).toContain("#comment-");
+    await thread.getByRole("link", { name: "On the passage:" }).click();
+    expect(page.url()).toContain("#note-");
+    await expectNoSeriousA11yViolations(page);
+
+    const reader = await participant("Kofi Reader");
+    await reader.page.goto(`/consultations/${slug}/messages/1.1`);
+    const seen = reader.page.getByRole("article", { name: /Priya Author/ });
+    await seen.getByRole("button", { name: "I agree" }).click();
+    await seen.getByText("1 person agrees").waitFor();
+    await reader.page.getByText("Reply", { exact: true }).click();
+    await reader.page.getByLabel("Your reply").fill("Agreed, and name the IXPs.");
+    await reader.page.getByRole("button", { name: "Publish reply" }).click();
+    await reader.page.getByRole("article", { name: /Kofi Reader/ }).waitFor();
+
+    await page.reload();
+    await page.getByRole("article", { name: /Kofi Reader/ }).waitFor();
+    await thread.getByText("Edit", { exact: true }).click();
+    await thread.getByLabel("New text of your comment").fill("Say what “robust” means: at least two independent paths.");
+    await thread.getByRole("button", { name: "Save the new text" }).click();
+    await thread.getByText("Your comment has been updated.").waitFor();
+    await thread.locator(".meta").getByText("edited", { exact: false }).waitFor();
+    await thread.locator(".comment-body").getByText("at least two independent paths").waitFor();
+
+    await thread.getByText("Withdraw", { exact: true }).click();
+    await thread.getByRole("button", { name: "Withdraw this comment" }).click();
+    await page.getByText("Withdrawn by its author.").waitFor();
+    // The reply stays in the thread.
+    await page.getByText("Agreed, and name the IXPs.").waitFor();
+    await author.context.close();
+    await reader.context.close();
+  });
+
+  it("annotates with the keyboard alone by typing the passage, and keeps a draft across a reload", async () => {
+    const { slug } = await openConsultation();
+    const { context, page } = await participant("Lin Keyboard");
+    await page.goto(`/consultations/${slug}/messages/1.2`);
+    await page.getByLabel("Passage you comment on").focus();
+    await page.keyboard.type("内置冗余");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("冗余需要跨区域的维修船队。");
+    await page.reload();
+    expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("冗余需要跨区域的维修船队。");
+    expect(await page.getByLabel("Passage you comment on").inputValue()).toBe("内置冗余");
+
+    await page.getByRole("button", { name: "Publish comment" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("Your comment has been published.").waitFor();
+    expect(await page.locator("[data-message-text] mark").allInnerTexts()).toEqual(["内置冗余"]);
+    // Sent: the draft is forgotten.
+    await page.reload();
+    expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("");
+
+    await page.getByLabel("Passage you comment on").fill("不在文中的段落");
+    await page.getByLabel("Your comment", { exact: true }).fill("This should be refused.");
+    await page.getByRole("button", { name: "Publish comment" }).click();
+    await page.getByText("This passage is not in the message as it stands.", { exact: false }).waitFor();
+    expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("This should be refused.");
+    await expectNoSeriousA11yViolations(page);
+    await context.close();
+  });
+
+  it("refuses a comment once the deadline has passed and keeps the text on screen", async () => {
+    const { slug, id } = await openConsultation();
+    const { context, page } = await participant("Late Writer");
+    await page.goto(`/consultations/${slug}/messages/1.1`);
+    await page.getByLabel("Your comment", { exact: true }).fill("Written just as the clock ran out.");
+    await sql(`update "Consultation" set "closesAt" = now() - interval '1 second' where id = $1`, [id]);
+    await page.getByRole("button", { name: "Publish comment" }).click();
+    await page.getByText(/The consultation closed on .*: it no longer accepts comments\./).waitFor();
+    expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("Written just as the clock ran out.");
+    await page.getByText("Your text is still below", { exact: false }).waitFor();
+
+    await page.reload();
+    await page.getByText(/Comments closed on/).waitFor();
+    expect(await page.getByLabel("Your comment", { exact: true }).count()).toBe(0);
+    await context.close();
+  });
+});
