@@ -3,6 +3,28 @@ import { db } from "./db/client";
 
 export type RateLimit = { key: string; limit: number; windowSeconds: number };
 
+/** The fixed window each limit falls in at `now`. */
+export function rateLimitWindows(limits: RateLimit[], now: Date) {
+  return limits.map(({ windowSeconds }) => {
+    const windowMs = windowSeconds * 1000;
+    return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  });
+}
+
+/** Throws RATE_LIMITED with the longest wait when a counted hit went over its limit. */
+export function checkRateLimitCounts(limits: RateLimit[], counts: { key: string; count: number }[], now: Date) {
+  const windows = rateLimitWindows(limits, now);
+  let retryAfterSeconds = 0;
+  limits.forEach(({ key, limit, windowSeconds }, index) => {
+    const count = counts.find((row) => row.key === key)?.count ?? 0;
+    if (count > limit) {
+      const wait = Math.ceil((windows[index]!.getTime() + windowSeconds * 1000 - now.getTime()) / 1000);
+      retryAfterSeconds = Math.max(retryAfterSeconds, wait);
+    }
+  });
+  if (retryAfterSeconds > 0) throw new AppError("RATE_LIMITED", { retryAfterSeconds });
+}
+
 /**
  * Counts one hit against each limit in a fixed time window, in PostgreSQL so the
  * count holds across app instances (one statement for all limits). Throws
@@ -10,24 +32,12 @@ export type RateLimit = { key: string; limit: number; windowSeconds: number };
  */
 export async function enforceRateLimits(limits: RateLimit[], now = new Date()) {
   if (limits.length === 0) return;
-  const windows = limits.map(({ windowSeconds }) => {
-    const windowMs = windowSeconds * 1000;
-    return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  });
-  const rows = await db.$queryRaw<{ key: string; count: number }[]>`
+  const counts = await db.$queryRaw<{ key: string; count: number }[]>`
     insert into "RateLimitCounter" ("key", "windowStart", "count")
-    select key, window_start, 1 from unnest(${limits.map((limit) => limit.key)}::text[], ${windows}::timestamp[]) as t(key, window_start)
+    select key, window_start, 1 from unnest(${limits.map((limit) => limit.key)}::text[], ${rateLimitWindows(limits, now)}::timestamp[]) as t(key, window_start)
     on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
     returning "key", "count"`;
-  let retryAfterSeconds = 0;
-  limits.forEach(({ key, limit, windowSeconds }, index) => {
-    const count = rows.find((row) => row.key === key)?.count ?? 0;
-    if (count > limit) {
-      const wait = Math.ceil((windows[index]!.getTime() + windowSeconds * 1000 - now.getTime()) / 1000);
-      retryAfterSeconds = Math.max(retryAfterSeconds, wait);
-    }
-  });
-  if (retryAfterSeconds > 0) throw new AppError("RATE_LIMITED", { retryAfterSeconds });
+  checkRateLimitCounts(limits, counts, now);
 }
 
 /** Old windows are only counters, not evidence: drop them once they are a day old. */

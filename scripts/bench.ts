@@ -1,61 +1,37 @@
 // npm run bench: figures for the speed targets, printed, never asserted.
-// Seeds a consultation of 100 messages with 10,000 comments in a fresh
-// database, serves the production build, and measures the consultation page.
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+// A fresh database, the production build on a free port, then:
+//  1. the consultation page with 100 messages and 10,000 comments: server time and weight;
+//  2. a message page with 1,000 annotations: server time;
+//  3. comment submission through the write API (token, validation, rate limit,
+//     insert, audit) at 10 and 50 concurrent clients, against a bare INSERT route.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
-import { insertConsultation } from "@/lib/consultations/create-from-document";
-import { db, disconnectDb } from "@/lib/db/client";
+import { disconnectDb } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
-import { parseMarkdown } from "@/lib/import/parse-document";
 import { openTestServer } from "../tests/support/test-database";
 import { buildIsStale } from "./build-state";
+import { runLoad, timeRequests } from "./bench/load";
+import { pageWeight } from "./bench/page-weight";
+import { seedComments, seedConsultation, seedPeople } from "./bench/seed";
 
 const root = path.resolve(import.meta.dirname, "..");
-const SECTIONS = 10;
-const MESSAGES_PER_SECTION = 10;
-const COMMENTS = 10_000;
-const AUTHORS = 200;
-const RUNS = 40;
+const next = path.join(root, "node_modules/next/dist/bin/next");
+const LOAD_MS = Number(process.env.BENCH_LOAD_MS ?? 8_000);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function seed() {
-  const lines: string[] = ["Benchmark consultation.", ""];
-  for (let s = 1; s <= SECTIONS; s++) {
-    lines.push(`# Theme ${s}`, "", `Introduction of theme ${s}.`, "");
-    for (let m = 1; m <= MESSAGES_PER_SECTION; m++) {
-      lines.push(`- Message ${s}.${m}: multi-stakeholder cooperation is essential to keep the Internet open, secure and interoperable; 多利益相关方合作至关重要。`);
-    }
-    lines.push("");
-  }
-  const parsed = parseMarkdown(lines.join("\n"));
-  if (!parsed.ok) throw new Error("benchmark document does not parse");
-  const { consultation } = await insertConsultation({ slug: "bench", title: "Benchmark", language: "en", document: parsed.document }, null);
-  const now = Date.now();
-  await db.consultation.update({
-    where: { id: consultation.id },
-    data: { opensAt: new Date(now - 86_400_000), closesAt: new Date(now + 7 * 86_400_000), publishedAt: new Date(now), firstPublishedAt: new Date(now) },
-  });
-  await db.user.createMany({
-    data: Array.from({ length: AUTHORS }, (_, i) => ({ id: `bench-user-${i}`, email: `bench-${i}@example.org`, name: `Bench ${i}` })),
-  });
-  const versions = await db.messageVersion.findMany({ where: { message: { consultationId: consultation.id } }, select: { id: true, messageId: true } });
-  const groups = ["CIVIL_SOCIETY", "GOVERNMENT", "PRIVATE_SECTOR", "TECHNICAL_COMMUNITY"] as const;
-  for (let start = 0; start < COMMENTS; start += 2_000) {
-    await db.comment.createMany({
-      data: Array.from({ length: 2_000 }, (_, k) => {
-        const i = start + k;
-        const version = versions[i % versions.length]!;
-        return {
-          messageId: version.messageId, messageVersionId: version.id, authorId: `bench-user-${i % AUTHORS}`,
-          body: `Comment ${i}: please strengthen this message.`, authorName: `Bench ${i % AUTHORS}`,
-          authorGroup: groups[i % groups.length]!, authorRegion: "AFRICA" as const, authorCountry: "KE",
-        };
-      }),
-    });
-  }
-  return consultation.slug;
+async function seedAll() {
+  const people = await seedPeople("bench", 200);
+  const authors = Array.from({ length: 200 }, (_, i) => `bench-${i}`);
+  const versions = await seedConsultation("bench", 10, 10);
+  await seedComments(versions, authors, 10_000);
+  const annotated = await seedConsultation("bench-annotations", 1, 1);
+  await seedComments(annotated, authors, 1_000, true);
+  const writers = await seedPeople("writer", 50, true);
+  const target = await seedConsultation("bench-writes", 1, 100);
+  return { people, tokens: writers, messageIds: target.map((version) => version.messageId) };
 }
 
 function freePort(): Promise<number> {
@@ -69,82 +45,103 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string) {
+async function startApp(databaseUrl: string): Promise<{ app: ChildProcess; baseUrl: string }> {
+  if (buildIsStale(root)) {
+    console.log("building the app...");
+    await new Promise<void>((resolve, reject) =>
+      spawn(process.execPath, [next, "build"], { cwd: root, stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`)))),
+    );
+  }
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const app = spawn(process.execPath, [...nodeArgs, next, "start", "-p", String(port)], {
+    cwd: root,
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1",
+      CONSULT_BENCH_ROUTES: "1", COMMENT_LIMIT_PER_MINUTE: "1000000", COMMENT_LIMIT_PER_DAY: "1000000",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(`${baseUrl}/code-of-participation`)).ok) return { app, baseUrl };
     } catch {
-      // not yet listening
+      // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`no answer from ${url}`);
+  throw new Error("the app did not start");
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-async function pageWeight(baseUrl: string, pagePath: string) {
-  const html = await (await fetch(baseUrl + pagePath)).text();
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/build-manifest.json"), "utf8")) as { rootMainFiles: string[]; polyfillFiles: string[] };
-  const runtimeFiles = new Set([...manifest.rootMainFiles, ...manifest.polyfillFiles].map((file) => `/_next/${file}`));
-  const assets = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/_next\/static\/[^"]+)"/g)].map((match) => match[1]!);
-  const totals = { html: gzipSync(html).length, css: 0, runtime: 0, app: 0 };
-  for (const asset of new Set(assets)) {
-    const size = gzipSync(Buffer.from(await (await fetch(baseUrl + asset)).arrayBuffer())).length;
-    if (asset.endsWith(".css")) totals.css += size;
-    else if (runtimeFiles.has(asset) || asset.includes("/turbopack-")) totals.runtime += size;
-    else if (asset.endsWith(".js")) totals.app += size;
+async function writeBench(baseUrl: string, tokens: string[], messageIds: string[]) {
+  console.log(`\ncomment submission through the write API, ${LOAD_MS / 1000} s per run:`);
+  for (const clients of [10, 50]) {
+    const api = await runLoad({
+      clients,
+      durationMs: LOAD_MS,
+      expectStatus: [201],
+      send: (client, sequence) =>
+        fetch(`${baseUrl}/api/v1/messages/${messageIds[sequence % messageIds.length]}/comments`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${tokens[client % tokens.length]}`, "content-type": "application/json", "idempotency-key": randomUUID() },
+          body: JSON.stringify({ body: `Benchmark comment ${sequence}: please add a sentence on funding.` }),
+        }),
+    });
+    const bare = await runLoad({
+      clients,
+      durationMs: LOAD_MS,
+      expectStatus: [204],
+      send: (_client, sequence) =>
+        fetch(`${baseUrl}/api/bench/insert`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ body: `Benchmark comment ${sequence}: please add a sentence on funding.` }),
+        }),
+    });
+    const ratio = api.throughput / bare.throughput;
+    console.log(
+      `  ${String(clients).padStart(2)} clients: write API ${api.throughput.toFixed(0)} req/s (p50 ${ms(api.p50)}, p95 ${ms(api.p95)})` +
+        ` · bare INSERT ${bare.throughput.toFixed(0)} req/s (p50 ${ms(bare.p50)}, p95 ${ms(bare.p95)}) · ratio ${ratio.toFixed(2)}`,
+    );
+    if (api.unexpected.length || bare.unexpected.length) console.log(`    unexpected statuses: ${JSON.stringify([...api.unexpected, ...bare.unexpected])}`);
   }
-  return totals;
+  console.log("  targets: ratio ≥ 0.5; p95 < 100 ms at 10 clients");
 }
 
 async function main() {
   const server = await openTestServer();
   const databaseUrl = await server.createDatabase("consult_bench");
-  let app: ReturnType<typeof spawn> | null = null;
+  let app: ChildProcess | null = null;
   try {
     await runMigrations(databaseUrl);
     process.env.DATABASE_URL = databaseUrl;
     const seeded = Date.now();
-    const slug = await seed();
-    console.log(`seeded ${SECTIONS * MESSAGES_PER_SECTION} messages and ${COMMENTS} comments in ${Date.now() - seeded} ms`);
+    const { tokens, messageIds } = await seedAll();
+    console.log(`seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
     await disconnectDb();
+    const started = await startApp(databaseUrl);
+    app = started.app;
+    const { baseUrl } = started;
 
-    if (buildIsStale(root)) {
-      console.log("building the app...");
-      await new Promise<void>((resolve, reject) =>
-        spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit" })
-          .on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`)))),
-      );
-    }
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    await waitFor(`${baseUrl}/code-of-participation`);
+    if (process.env.BENCH_ONLY === "write") return await writeBench(baseUrl, tokens, messageIds);
+    const consultation = await timeRequests(`${baseUrl}/consultations/bench`, 40);
+    const weight = await pageWeight(root, baseUrl, "/consultations/bench");
+    console.log(`\nconsultation page (100 messages, 10,000 comments), 40 sequential requests:`);
+    console.log(`  server time      median ${ms(consultation.p50)}   p95 ${ms(consultation.p95)}   (target: median < 300 ms)`);
+    console.log(`  HTML             ${kb(weight.html)} gzip   (target < 60 KB)`);
+    console.log(`  CSS              ${kb(weight.css)} gzip`);
+    console.log(`  Next.js runtime  ${kb(weight.runtime)} gzip`);
+    console.log(`  app JavaScript   ${kb(weight.app)} gzip   (target < 50 KB)`);
 
-    const pagePath = `/consultations/${slug}`;
-    for (let i = 0; i < 5; i++) await (await fetch(baseUrl + pagePath)).text();
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const started = performance.now();
-      await (await fetch(baseUrl + pagePath)).text();
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    const weight = await pageWeight(baseUrl, pagePath);
-    console.log(`\nconsultation page (${SECTIONS * MESSAGES_PER_SECTION} messages, ${COMMENTS} comments), ${RUNS} sequential requests:`);
-    console.log(`  server time   median ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   (target: median < 300 ms)`);
-    console.log(`  HTML          ${kb(weight.html)} gzip   (target < 60 KB)`);
-    console.log(`  CSS           ${kb(weight.css)} gzip`);
-    console.log(`  Next.js runtime ${kb(weight.runtime)} gzip`);
-    console.log(`  app JavaScript ${kb(weight.app)} gzip   (target < 50 KB)`);
+    const annotated = await timeRequests(`${baseUrl}/consultations/bench-annotations/messages/1.1`, 20);
+    console.log(`\nmessage page with 1,000 annotations, 20 sequential requests:`);
+    console.log(`  server time      median ${ms(annotated.p50)}   p95 ${ms(annotated.p95)}   (target < 200 ms)`);
+
+    await writeBench(baseUrl, tokens, messageIds);
   } finally {
-    app?.kill("SIGTERM");
+    if (app) await new Promise((resolve) => app!.once("exit", resolve).kill("SIGTERM"));
     await disconnectDb();
     await server.dropAll();
     await server.stop();

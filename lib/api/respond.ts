@@ -9,8 +9,11 @@ export function apiBaseUrl() {
   return appUrl();
 }
 
+/** A JSON response; its Content-Length lets small answers skip compression (not worth the CPU). */
 export function json(body: unknown, init: ResponseInit = {}) {
-  return new Response(JSON.stringify(body), { ...init, headers: { ...JSON_HEADERS, ...init.headers } });
+  const text = JSON.stringify(body);
+  const length = String(Buffer.byteLength(text));
+  return new Response(text, { ...init, headers: { ...JSON_HEADERS, "Content-Length": length, ...init.headers } });
 }
 
 /**

@@ -1,8 +1,10 @@
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { db } from "@/lib/db/client";
 import type { Actor } from "./actor";
+import { actorById } from "./actor-by-id";
 import { authOptions } from "./options";
+
+export { actorById };
 
 /** The signed-in person for this request, read once per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
@@ -11,19 +13,3 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!userId) return null;
   return actorById(userId);
 });
-
-export async function actorById(userId: string): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, role: true, email: true, name: true, suspendedAt: true, profile: { select: { userId: true } } },
-  });
-  if (!user) return null;
-  return {
-    userId: user.id,
-    role: user.role,
-    email: user.email,
-    name: user.name,
-    hasProfile: Boolean(user.profile && user.name),
-    suspended: Boolean(user.suspendedAt),
-  };
-}

@@ -3,15 +3,18 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireParticipant } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { enforceRateLimits } from "@/lib/rate-limit";
+import { checkRateLimitCounts } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { requireOpenConsultation } from "./open-for-comment";
+import { loadCommentContext } from "./comment-context";
+import { insertComment } from "./insert-comment";
 import { resolveTarget } from "./resolve-target";
 import { createCommentSchema } from "./schemas";
 
+/** Per person; deployments (and the benchmark) may change them with COMMENT_LIMIT_PER_MINUTE / _PER_DAY. */
 export const COMMENT_LIMITS = {
-  perMinute: { limit: 10, windowSeconds: 60 },
-  perDay: { limit: 300, windowSeconds: 24 * 60 * 60 },
+  perMinute: { limit: Number(process.env.COMMENT_LIMIT_PER_MINUTE ?? 10), windowSeconds: 60 },
+  perDay: { limit: Number(process.env.COMMENT_LIMIT_PER_DAY ?? 300), windowSeconds: 24 * 60 * 60 },
 };
 
 /**
@@ -22,80 +25,40 @@ export const COMMENT_LIMITS = {
 export async function createComment(actor: Actor | null, input: unknown, now = new Date()) {
   const user = requireParticipant(actor);
   const data = parseInput(createCommentSchema, input);
-  const repeated = data.idempotencyKey ? await findByIdempotencyKey(user.userId, data.idempotencyKey) : null;
-  if (repeated) return { comment: repeated, created: false };
+  const limits = [
+    { key: `comment:minute:${user.userId}`, ...COMMENT_LIMITS.perMinute },
+    { key: `comment:day:${user.userId}`, ...COMMENT_LIMITS.perDay },
+  ];
+  const context = await loadCommentContext(data.messageId, user.userId, data.idempotencyKey ?? null, limits, now);
+  if (!context) throw new AppError("NOT_FOUND");
+  if (context.repeatedId) return { comment: await findComment(context.repeatedId), created: false };
+  requireOpenConsultation(context, now);
+  checkRateLimitCounts(limits, context.counts, now);
+  const parentId = data.parentId ? await threadRoot(data.parentId, data.messageId) : null;
+  const target = resolveTarget(context.text, data);
+  if (!context.stakeholderGroup || !context.region || !context.country) throw new AppError("PROFILE_INCOMPLETE");
 
-  await enforceRateLimits(
-    [
-      { key: `comment:minute:${user.userId}`, ...COMMENT_LIMITS.perMinute },
-      { key: `comment:day:${user.userId}`, ...COMMENT_LIMITS.perDay },
-    ],
+  const comment = await insertComment({
+    id: randomUUID(),
+    messageId: data.messageId,
+    versionId: context.versionId,
+    authorId: user.userId,
+    parentId,
+    body: data.body,
+    author: { name: context.authorName ?? "", group: context.stakeholderGroup, region: context.region, country: context.country, organisation: context.organisation },
+    target,
+    idempotencyKey: data.idempotencyKey ?? null,
+    action: parentId ? "comment.replied" : target ? "comment.annotated" : "comment.created",
     now,
-  );
-  const [message, author] = await Promise.all([
-    db.message.findUnique({
-      where: { id: data.messageId },
-      select: {
-        id: true,
-        consultation: { select: { publishedAt: true, opensAt: true, closesAt: true, finalisedAt: true } },
-        versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, text: true } },
-      },
-    }),
-    db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { name: true, profile: true } }),
-  ]);
-  const version = message?.versions[0];
-  if (!message || !version) throw new AppError("NOT_FOUND");
-  requireOpenConsultation(message.consultation, now);
-  const parentId = data.parentId ? await threadRoot(data.parentId, message.id) : null;
-  const target = resolveTarget(version.text, data);
-  const profile = author.profile!;
-
-  const id = randomUUID();
-  try {
-    const [comment] = await db.$transaction([
-      db.comment.create({
-        data: {
-          id,
-          messageId: message.id,
-          messageVersionId: version.id,
-          authorId: user.userId,
-          parentId,
-          body: data.body,
-          authorName: author.name ?? "",
-          authorGroup: profile.stakeholderGroup,
-          authorRegion: profile.region,
-          authorCountry: profile.country,
-          authorOrganisation: profile.organisation,
-          quoteExact: target?.exact ?? null,
-          quotePrefix: target?.prefix ?? null,
-          quoteSuffix: target?.suffix ?? null,
-          positionStart: target?.start ?? null,
-          positionEnd: target?.end ?? null,
-          idempotencyKey: data.idempotencyKey ?? null,
-          createdAt: now,
-        },
-      }),
-      db.auditEvent.create({
-        data: {
-          actorId: user.userId,
-          action: parentId ? "comment.replied" : target ? "comment.annotated" : "comment.created",
-          subjectType: "Comment",
-          subjectId: id,
-          data: { messageId: message.id, versionId: version.id, parentId },
-        },
-      }),
-    ]);
-    return { comment, created: true };
-  } catch (error) {
-    // Two submissions with one key raced past the lookup: the loser returns the winner's comment.
-    const again = data.idempotencyKey && (error as { code?: string }).code === "P2002" ? await findByIdempotencyKey(user.userId, data.idempotencyKey) : null;
-    if (again) return { comment: again, created: false };
-    throw error;
-  }
+  });
+  // Null: the same key was used by a submission that raced past the lookup; return its comment.
+  if (comment) return { comment, created: true };
+  const winner = await db.comment.findUniqueOrThrow({ where: { authorId_idempotencyKey: { authorId: user.userId, idempotencyKey: data.idempotencyKey! } } });
+  return { comment: winner, created: false };
 }
 
-function findByIdempotencyKey(authorId: string, idempotencyKey: string) {
-  return db.comment.findUnique({ where: { authorId_idempotencyKey: { authorId, idempotencyKey } } });
+function findComment(id: string) {
+  return db.comment.findUniqueOrThrow({ where: { id } });
 }
 
 /** Replies form one level: a reply to a reply joins the thread of its first comment. */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { actorById } from "@/lib/auth/session";
+import { actorById } from "@/lib/auth/actor-by-id";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -7,16 +8,19 @@ import { SectionTree, TableOfContents } from "@/components/consultations/section
 import { getActor } from "@/lib/auth/session";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 
+
+/** Metadata and page share one read per request. */
+const load = cache(getConsultation);
 type ConsultationPageProps = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: ConsultationPageProps): Promise<Metadata> {
-  const consultation = await getConsultation(await getActor(), (await params).slug);
+  const consultation = await load(await getActor(), (await params).slug);
   return { title: consultation?.title };
 }
 
 export default async function ConsultationPage({ params }: ConsultationPageProps) {
   const { slug } = await params;
-  const consultation = await getConsultation(await getActor(), slug);
+  const consultation = await load(await getActor(), slug);
   if (!consultation) notFound();
   const t = await getTranslations("consultation");
   return (

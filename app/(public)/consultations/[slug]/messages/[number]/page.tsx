@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -14,11 +15,14 @@ import { getMessageDiscussion } from "@/lib/comments/message-discussion";
 import { getMessage } from "@/lib/consultations/get-consultation";
 import { formatInstant } from "@/lib/time/format";
 
+
+/** Metadata and page share one read per request. */
+const load = cache(getMessage);
 type MessagePageProps = { params: Promise<{ slug: string; number: string }>; searchParams: Promise<{ page?: string }> };
 
 export async function generateMetadata({ params }: MessagePageProps): Promise<Metadata> {
   const { slug, number } = await params;
-  const found = await getMessage(await getActor(), slug, decodeURIComponent(number));
+  const found = await load(await getActor(), slug, decodeURIComponent(number));
   const t = await getTranslations("consultation");
   return { title: found ? `${t("messageNumber", { number: found.message.number })} · ${found.consultation.title}` : undefined };
 }
@@ -27,7 +31,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const { slug, number: rawNumber } = await params;
   const number = decodeURIComponent(rawNumber);
   const actor = await getActor();
-  const found = await getMessage(actor, slug, number);
+  const found = await load(actor, slug, number);
   if (!found) notFound();
   const { consultation, message } = found;
   const current = message.versions.at(-1);
