@@ -6,10 +6,10 @@
 //     insert, audit) at 10 and 50 concurrent clients, against a bare INSERT route.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import net from "node:net";
 import path from "node:path";
 import { disconnectDb } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
+import { freePort } from "@/lib/net/free-port";
 import { openTestServer } from "../tests/support/test-database";
 import { buildIsStale } from "./build-state";
 import { runLoad, timeRequests } from "./bench/load";
@@ -34,16 +34,6 @@ async function seedAll() {
   return { people, tokens: writers, messageIds: target.map((version) => version.messageId) };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 async function startApp(databaseUrl: string): Promise<{ app: ChildProcess; baseUrl: string }> {
   if (buildIsStale(root)) {

@@ -4,11 +4,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { insertConsultation } from "@/lib/consultations/create-from-document";
 import { importSettingsSchema } from "@/lib/consultations/schemas";
-import { disconnectDb } from "@/lib/db/client";
-import { DatabaseUnreachableError, openAppDatabase } from "@/lib/db/database";
-import { runMigrations } from "@/lib/db/migrate";
-import { isAppError } from "@/lib/errors";
 import { parseImportFile } from "@/lib/import/parse-document";
+import { withAppDatabase } from "./with-app-database";
 
 const { values } = parseArgs({
   options: {
@@ -43,20 +40,8 @@ if (!settings.success) {
   process.exit(1);
 }
 
-const database = await openAppDatabase().catch((error) => {
-  console.error(error instanceof DatabaseUnreachableError ? error.message : error);
-  process.exit(1);
-});
-try {
-  process.env.DATABASE_URL = database.url;
-  await runMigrations(database.url);
+await withAppDatabase(async () => {
   const { sections, messages } = await insertConsultation({ ...settings.data, document: parsed.document }, null);
   console.log(`Imported ${settings.data.slug}: ${sections} sections, ${messages} messages, ${parsed.document.warnings.length} warnings.`);
   for (const warning of parsed.document.warnings) console.log(`  warning ${JSON.stringify(warning)}`);
-} catch (error) {
-  console.error(isAppError(error) ? `Not imported: ${JSON.stringify(error.details.fieldErrors ?? error.code)}` : error);
-  process.exitCode = 1;
-} finally {
-  await disconnectDb();
-  await database.embedded?.stop();
-}
+});

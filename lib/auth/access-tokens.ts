@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import type { Actor } from "./actor";
+import { toActor } from "./actor-by-id";
 import { requireParticipant } from "./guards";
 import { tokenNameSchema } from "./schemas";
 
@@ -68,12 +69,5 @@ export async function actorFromAccessToken(token: string, now = new Date()): Pro
     // Coarse on purpose: one write every few minutes, not one per request.
     await db.personalAccessToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: now } });
   }
-  return {
-    userId: row.userId,
-    role: row.role,
-    email: row.email,
-    name: row.name,
-    hasProfile: Boolean(row.profileUserId && row.name),
-    suspended: Boolean(row.suspendedAt),
-  };
+  return toActor({ ...row, hasProfile: Boolean(row.profileUserId) });
 }

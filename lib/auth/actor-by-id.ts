@@ -7,13 +7,17 @@ export async function actorById(userId: string): Promise<Actor | null> {
     where: { id: userId },
     select: { id: true, role: true, email: true, name: true, suspendedAt: true, profile: { select: { userId: true } } },
   });
-  if (!user) return null;
+  return user ? toActor({ ...user, userId: user.id, hasProfile: Boolean(user.profile) }) : null;
+}
+
+/** The one place that decides what a complete profile and a suspension mean for an actor. */
+export function toActor(row: { userId: string; role: Actor["role"]; email: string; name: string | null; suspendedAt: Date | null; hasProfile: boolean }): Actor {
   return {
-    userId: user.id,
-    role: user.role,
-    email: user.email,
-    name: user.name,
-    hasProfile: Boolean(user.profile && user.name),
-    suspended: Boolean(user.suspendedAt),
+    userId: row.userId,
+    role: row.role,
+    email: row.email,
+    name: row.name,
+    hasProfile: row.hasProfile && Boolean(row.name),
+    suspended: Boolean(row.suspendedAt),
   };
 }

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { disconnectDb } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
+import { freePort } from "@/lib/net/free-port";
 import { seedDemo } from "@/prisma/seed/demo";
 import { openTestServer } from "../support/test-database";
 
@@ -74,13 +74,3 @@ async function waitForServer(baseUrl: string, app: ChildProcess) {
   throw new Error(`The app did not answer at ${baseUrl} within a minute.`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}

@@ -5,8 +5,8 @@ import { COMMENT_LIMITS, createComment } from "@/lib/comments/create-comment";
 import { getMessageDiscussion } from "@/lib/comments/message-discussion";
 import { editMessageText } from "@/lib/consultations/edit-structure";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { importMarkdown } from "../support/consultations";
+import { failure } from "../support/failure";
 import { createActor } from "../support/factories";
 
 const DRAFT = `# Trust
@@ -24,11 +24,6 @@ async function openMessage(number = "1.1") {
   return { consultationId: id, slug, messageId: message.id, text: message.versions[0]!.text };
 }
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function setDeadline(consultationId: string, closesAt: Date) {
   await db.consultation.update({ where: { id: consultationId }, data: { closesAt } });

@@ -13,8 +13,8 @@ import { getMessage } from "@/lib/consultations/get-consultation";
 import { publishConsultation, scheduleConsultation, unpublishConsultation } from "@/lib/consultations/manage";
 import { readTree, type SectionNode } from "@/lib/consultations/read-tree";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { importMarkdown, SMALL_DRAFT } from "../support/consultations";
+import { failure } from "../support/failure";
 import { createActor } from "../support/factories";
 
 type Tree = { number: string; heading: string; messages: { number: string; text: string }[]; sections: Tree[] };
@@ -29,11 +29,6 @@ async function sectionId(consultationId: string, heading: string) {
   return (await db.section.findFirstOrThrow({ where: { consultationId, heading } })).id;
 }
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("editing a draft before publication", () => {
   it("renumbers when messages and sections move", async () => {

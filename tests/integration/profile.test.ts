@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { actorById } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { saveProfile } from "@/lib/profiles/save-profile";
+import { failure } from "../support/failure";
 import { createActor } from "../support/factories";
 
 const complete = {
@@ -15,11 +15,6 @@ const complete = {
   acceptCodeOfConduct: true,
 };
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("stakeholder profile", () => {
   it("completes a new user's profile, which then lets them take part", async () => {

@@ -3,14 +3,9 @@ import { requireParticipant, requireSecretariat } from "@/lib/auth/guards";
 import { reinstateUser, setUserRole, suspendUser } from "@/lib/auth/roles";
 import { actorById } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { failure } from "../support/failure";
 import { createActor, uniqueEmail } from "../support/factories";
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("roles", () => {
   it("lets the command line name an administrator before they have signed in", async () => {

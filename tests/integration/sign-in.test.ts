@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { SIGN_IN_CODE_MAX_ATTEMPTS } from "@/lib/auth/config";
 import { signInWithCode, requestSignIn, SIGN_IN_LIMITS } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { failure } from "../support/failure";
 import { uniqueEmail } from "../support/factories";
 
 const context = { ip: "203.0.113.7", locale: "en" as const };
@@ -15,14 +15,6 @@ async function latestMail(to: string) {
   return { mail, link: link!, code: code! };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 beforeEach(async () => {
   await db.rateLimitCounter.deleteMany();
