@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { disconnectDb } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
+import { parseMarkdown } from "@/lib/import/parse-document";
 import { freePort } from "@/lib/net/free-port";
 import { openTestServer } from "../tests/support/test-database";
 import { buildIsStale } from "./build-state";
@@ -100,7 +101,19 @@ async function writeBench(baseUrl: string, tokens: string[], messageIds: string[
   console.log("  targets: ratio ≥ 0.5; p95 < 100 ms at 10 clients");
 }
 
+/** The importer must stay linear in list items (micromark alone once took 18 s for 8,000). */
+function importBench() {
+  const section = (index: number) => `## Theme ${index}\n\n${"- 一条完整的信息。\n".repeat(5)}\n`;
+  const source = Array.from({ length: 4_000 }, (_, index) => section(index)).join("");
+  const started = performance.now();
+  const parsed = parseMarkdown(source);
+  const elapsed = performance.now() - started;
+  const counts = parsed.ok ? parsed.document.counts : null;
+  console.log(`\nimport parse of ${counts?.sections} sections with ${counts?.messages} messages: ${ms(elapsed)}`);
+}
+
 async function main() {
+  if (process.env.BENCH_ONLY !== "write") importBench();
   const server = await openTestServer();
   const databaseUrl = await server.createDatabase("consult_bench");
   let app: ChildProcess | null = null;

@@ -184,9 +184,7 @@ describe("highlightSegments", () => {
       return { id: `c${i}`, start, end: start + length };
     });
 
-    const began = performance.now();
     const { segments, firstSegmentOf } = highlightSegments(text, ranges);
-    const took = performance.now() - began;
 
     expectWellFormed(text, segments);
     const valid = ranges.filter(({ start, end }) => start >= 0 && start < end && end <= text.length);
@@ -208,6 +206,5 @@ describe("highlightSegments", () => {
     // Every range's start and end is a boundary.
     const boundaries = new Set(segments.flatMap((segment) => [segment.start, segment.end]));
     for (const range of valid) expect(boundaries.has(range.start) && boundaries.has(range.end)).toBe(true);
-    expect(took).toBeLessThan(500);
   });
 });
