@@ -20,6 +20,7 @@ import { seedComments, seedConsultation, seedPeople } from "./bench/seed";
 const root = path.resolve(import.meta.dirname, "..");
 const next = path.join(root, "node_modules/next/dist/bin/next");
 const LOAD_MS = Number(process.env.BENCH_LOAD_MS ?? 8_000);
+const WARM_UP_MS = 2_000;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
@@ -67,11 +68,12 @@ async function startApp(databaseUrl: string): Promise<{ app: ChildProcess; baseU
 }
 
 async function writeBench(baseUrl: string, tokens: string[], messageIds: string[]) {
-  console.log(`\ncomment submission through the write API, ${LOAD_MS / 1000} s per run:`);
+  console.log(`\ncomment submission through the write API, ${LOAD_MS / 1000} s per run after a warm-up:`);
   for (const clients of [10, 50]) {
     const api = await runLoad({
       clients,
       durationMs: LOAD_MS,
+      warmUpMs: WARM_UP_MS,
       expectStatus: [201],
       send: (client, sequence) =>
         fetch(`${baseUrl}/api/v1/messages/${messageIds[sequence % messageIds.length]}/comments`, {
@@ -83,6 +85,7 @@ async function writeBench(baseUrl: string, tokens: string[], messageIds: string[
     const bare = await runLoad({
       clients,
       durationMs: LOAD_MS,
+      warmUpMs: WARM_UP_MS,
       expectStatus: [204],
       send: (_client, sequence) =>
         fetch(`${baseUrl}/api/bench/insert`, {

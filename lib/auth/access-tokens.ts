@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import type { Actor } from "./actor";
@@ -58,7 +59,7 @@ export async function revokeAccessToken(actor: Actor | null, input: unknown) {
 /** The person behind a bearer token, or null for an unknown or revoked one (one query: the write API's hot path). */
 export async function actorFromAccessToken(token: string, now = new Date()): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const [row] = await db.$queryRaw<(Omit<Actor, "hasProfile" | "suspended"> & { tokenId: string; lastUsedAt: Date | null; suspendedAt: Date | null; profileUserId: string | null })[]>`
+  const [row] = await sql()<(Omit<Actor, "hasProfile" | "suspended"> & { tokenId: string; lastUsedAt: Date | null; suspendedAt: Date | null; profileUserId: string | null })[]>`
     select t.id as "tokenId", t."lastUsedAt", u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" as "profileUserId"
     from "PersonalAccessToken" t
     join "User" u on u.id = t."userId"

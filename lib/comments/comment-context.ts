@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { Region, StakeholderGroup } from "@/lib/db/generated/enums";
 import { rateLimitWindows, type RateLimit } from "@/lib/rate-limit";
 
@@ -35,10 +35,10 @@ export async function loadCommentContext(
   limits: RateLimit[],
   now: Date,
 ) {
-  const [row] = await db.$queryRaw<CommentContext[]>`
+  const [row] = await sql()<CommentContext[]>`
     with counted as (
       insert into "RateLimitCounter" ("key", "windowStart", "count")
-      select key, window_start, 1 from unnest(${limits.map((limit) => limit.key)}::text[], ${rateLimitWindows(limits, now)}::timestamp[]) as t(key, window_start)
+      select key, window_start, 1 from unnest(${limits.map((limit) => limit.key)}::text[], ${rateLimitWindows(limits, now).map((window) => window.toISOString())}::timestamp[]) as t(key, window_start)
       on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
       returning "key", "count"
     )

@@ -1,5 +1,5 @@
 import type { Comment } from "@/lib/db/generated/client";
-import { db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { Target } from "./resolve-target";
 
 export type NewComment = {
@@ -23,7 +23,7 @@ export type NewComment = {
  */
 export async function insertComment(input: NewComment): Promise<Comment | null> {
   const { target, author, now } = input;
-  const [row] = await db.$queryRaw<Comment[]>`
+  const [row] = await sql()<Comment[]>`
     with inserted as (
       insert into "Comment" (id, "messageId", "messageVersionId", "authorId", "parentId", body, status,
         "authorName", "authorGroup", "authorRegion", "authorCountry", "authorOrganisation",

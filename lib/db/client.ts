@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { disconnectSql } from "./sql";
 
 export type { Prisma } from "./generated/client";
 
@@ -33,4 +34,5 @@ export const db: Db = new Proxy({} as Db, {
 export async function disconnectDb() {
   await holder.consultPrisma?.$disconnect();
   holder.consultPrisma = undefined;
+  await disconnectSql();
 }

@@ -2,9 +2,12 @@
 export async function runLoad(options: {
   clients: number;
   durationMs: number;
+  /** Load first run and not counted, so that the JIT and the pools are warm. */
+  warmUpMs?: number;
   send: (client: number, sequence: number) => Promise<Response>;
   expectStatus: number[];
-}) {
+}): Promise<{ requests: number; throughput: number; p50: number; p95: number; unexpected: [number, number][] }> {
+  if (options.warmUpMs) await runLoad({ ...options, durationMs: options.warmUpMs, warmUpMs: 0 });
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const deadline = performance.now() + options.durationMs;

@@ -1,0 +1,34 @@
+import postgres from "postgres";
+
+/**
+ * postgres.js, for the few hot paths written as single SQL statements (comment
+ * submission): far less work per query than going through the ORM. Everything
+ * else uses the Prisma client in ./client.ts. Created on first use.
+ */
+const holder = globalThis as unknown as { consultSql?: postgres.Sql };
+
+export function sql(): postgres.Sql {
+  if (!holder.consultSql) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, or set DATABASE_URL.");
+    holder.consultSql = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+      types: {
+        // Prisma stores DateTime as `timestamp` holding UTC; read it as UTC whatever the process's zone.
+        utcTimestamp: {
+          to: 1114,
+          from: [1114],
+          serialize: (value: Date | string) => (value instanceof Date ? value.toISOString() : String(value)),
+          parse: (text: string) => new Date(`${text.replace(" ", "T")}Z`),
+        },
+      },
+    });
+  }
+  return holder.consultSql;
+}
+
+export async function disconnectSql() {
+  await holder.consultSql?.end({ timeout: 5 });
+  holder.consultSql = undefined;
+}
