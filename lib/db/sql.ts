@@ -1,3 +1,4 @@
+import net from "node:net";
 import postgres from "postgres";
 
 /**
@@ -5,6 +6,19 @@ import postgres from "postgres";
  * submission): far less work per query than going through the ORM. Everything
  * else uses the Prisma client in ./client.ts. Created on first use.
  */
+/**
+ * postgres.js pipelines queries on a connection; without TCP_NODELAY, Nagle's
+ * algorithm holds a second small write until the first is acknowledged (tens
+ * of milliseconds under load).
+ */
+function noDelaySocket({ host, port }: { host: string[]; port: number[] }) {
+  return new Promise<net.Socket>((resolve, reject) => {
+    const socket = net.connect({ host: host[0] ?? "localhost", port: port[0] ?? 5432, noDelay: true });
+    socket.once("connect", () => resolve(socket));
+    socket.once("error", reject);
+  });
+}
+
 const holder = globalThis as unknown as { consultSql?: postgres.Sql };
 
 export function sql(): postgres.Sql {
@@ -14,6 +28,8 @@ export function sql(): postgres.Sql {
     holder.consultSql = postgres(url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
+      // `socket` is a documented option its types leave out.
+      ...({ socket: noDelaySocket } as object),
       types: {
         // Prisma stores DateTime as `timestamp` holding UTC; read it as UTC whatever the process's zone.
         utcTimestamp: {
