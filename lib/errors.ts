@@ -42,3 +42,10 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** Prisma's "record to update not found" is an expected NOT_FOUND, not a crash. */
+export function asAppError(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  if ((error as { code?: string } | null)?.code === "P2025") return new AppError("NOT_FOUND");
+  return null;
+}

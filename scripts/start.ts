@@ -34,8 +34,13 @@ async function main() {
     console.log("Building the app (first start, or the sources changed)...");
     await run(process.execPath, [next, "build"], env);
   }
+  // The outbox shows every sign-in code: a demo with it listens on this machine only.
+  const hostname = process.env.HOSTNAME ?? (env.CONSULT_DEV_OUTBOX === "1" ? "127.0.0.1" : "0.0.0.0");
+  if (env.CONSULT_DEV_OUTBOX === "1" && process.env.HOSTNAME) {
+    console.warn("Warning: the development outbox (/dev/outbox) shows sign-in codes; set SMTP_URL before serving others.");
+  }
   console.log(`Consult is starting on ${env.NEXTAUTH_URL}`);
-  const server = spawn(process.execPath, [next, dev ? "dev" : "start", "-p", port], { env, stdio: "inherit" });
+  const server = spawn(process.execPath, [next, dev ? "dev" : "start", "-p", port, "-H", hostname], { env, stdio: "inherit" });
   const shutdown = async (code: number) => {
     server.kill("SIGTERM");
     await database.embedded?.stop();

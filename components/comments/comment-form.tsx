@@ -93,6 +93,8 @@ export function CommentForm({ mode, messageId, parentId, path, idempotencyKey, s
   };
 
   const errors = state.status === "error" ? state.fieldErrors : {};
+  // Without JavaScript the page comes back from the server: refill what was typed.
+  const typed = (name: string) => (state.status === "error" && typeof state.values[name] === "string" ? String(state.values[name]) : undefined);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} onInput={saveDraft} className="comment-form" aria-label={mode === "reply" ? t("replyLabel") : t("formLabel")}>
       <FormAlert state={state} />
@@ -115,6 +117,7 @@ export function CommentForm({ mode, messageId, parentId, path, idempotencyKey, s
               <textarea
                 {...aria}
                 name="quote"
+                defaultValue={typed("quote")}
                 rows={2}
                 maxLength={QUOTE_INPUT_MAX}
                 onInput={(event) => {
@@ -129,7 +132,7 @@ export function CommentForm({ mode, messageId, parentId, path, idempotencyKey, s
         </>
       ) : null}
       <FieldShell id={`${id}-body`} label={mode === "reply" ? t("yourReply") : t("yourComment")} hint={t("bodyHint")} error={errors.body} required>
-        {(aria) => <textarea {...aria} name="body" rows={mode === "reply" ? 3 : 6} maxLength={COMMENT_BODY_MAX} required />}
+        {(aria) => <textarea {...aria} name="body" defaultValue={typed("body")} rows={mode === "reply" ? 3 : 6} maxLength={COMMENT_BODY_MAX} required />}
       </FieldShell>
       <button type="submit" disabled={pending}>
         {pending ? t("sending") : mode === "reply" ? t("sendReply") : t("send")}

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isAppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { asAppError, isAppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 
 /** What a server action returns to its form: enough to show every message and keep every value. */
 export type FormState<V = Record<string, unknown>> =
@@ -21,7 +21,8 @@ export const IDLE: FormState = { status: "idle" };
  * Turns a failure into form state. Expected errors keep their code; anything
  * else is logged with a reference id that the person can quote.
  */
-export function formError<V>(error: unknown, values: Partial<V>): FormState<V> {
+export function formError<V>(caught: unknown, values: Partial<V>): FormState<V> {
+  const error = asAppError(caught) ?? caught;
   if (isAppError(error)) {
     return {
       status: "error",

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { appUrl } from "@/lib/auth/config";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, asAppError, isAppError } from "@/lib/errors";
 import { translatorFor } from "@/lib/i18n/messages";
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" };
@@ -21,7 +21,8 @@ export function json(body: unknown, init: ResponseInit = {}) {
  * with the matching status: a stable code for programs, an English sentence
  * for people. Never a stack trace or SQL.
  */
-export function apiError(error: unknown) {
+export function apiError(caught: unknown) {
+  const error = asAppError(caught) ?? caught;
   if (isAppError(error)) {
     const t = translatorFor("en");
     const { fieldErrors, retryAfterSeconds, closedAt } = error.details;

@@ -11,11 +11,22 @@ export const emailField = z
   .pipe(z.email("errors.emailInvalid"))
   .transform((email) => email.toLowerCase());
 
-/** Only same-site paths: a sign-in link must never send someone elsewhere. */
-export const callbackPathField = z
-  .string()
-  .optional()
-  .transform((path) => (path && /^\/(?![/\\])/.test(path) ? path : "/"));
+/**
+ * Only same-site paths: a sign-in link must never send someone elsewhere.
+ * Browsers drop tabs and newlines in URLs and read "\\" as "/", so anything
+ * with them, or that parses to another host, becomes "/".
+ */
+export function sameSiteCallbackPath(path: string | undefined): string {
+  if (!path || !path.startsWith("/") || /[\u0000-\u0020\\]/.test(path)) return "/";
+  try {
+    const parsed = new URL(path, "http://placeholder.invalid");
+    return parsed.host === "placeholder.invalid" ? `${parsed.pathname}${parsed.search}${parsed.hash}` : "/";
+  } catch {
+    return "/";
+  }
+}
+
+export const callbackPathField = z.string().optional().transform(sameSiteCallbackPath);
 
 export const signInRequestSchema = z.object({ email: emailField, callbackUrl: callbackPathField });
 export type SignInRequestInput = z.input<typeof signInRequestSchema>;

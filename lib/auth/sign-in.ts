@@ -13,6 +13,10 @@ import { createUserForEmail } from "./users";
 export const SIGN_IN_LIMITS = {
   perEmail: { limit: 5, windowSeconds: 60 * 60 },
   perIp: { limit: 30, windowSeconds: 60 * 60 },
+  /** A backstop against the app being used to mail many addresses (the IP can be spoofed without a proxy). */
+  overall: { limit: Number(process.env.SIGN_IN_MAIL_LIMIT_PER_HOUR ?? 1000), windowSeconds: 60 * 60 },
+  codePerEmail: { limit: 10, windowSeconds: 15 * 60 },
+  codePerIp: { limit: 50, windowSeconds: 15 * 60 },
 };
 
 type RequestContext = { ip: string | null; locale: Locale };
@@ -27,6 +31,7 @@ export async function requestSignIn(input: unknown, context: RequestContext) {
   await enforceRateLimits([
     { key: `sign-in:email:${email}`, ...SIGN_IN_LIMITS.perEmail },
     ...(context.ip ? [{ key: `sign-in:ip:${context.ip}`, ...SIGN_IN_LIMITS.perIp }] : []),
+    { key: "sign-in:overall", ...SIGN_IN_LIMITS.overall },
   ]);
 
   const token = randomBytes(32).toString("hex");
@@ -58,22 +63,25 @@ export async function requestSignIn(input: unknown, context: RequestContext) {
  * Checks a typed code and starts a session, as next-auth's e-mail callback
  * would for the link (which this spends too: one e-mail, one sign-in).
  */
-export async function signInWithCode(input: unknown) {
+export async function signInWithCode(input: unknown, context: { ip: string | null }) {
   const { email, code, callbackUrl } = parseInput(signInCodeSchema, input);
-  const latest = await db.signInCode.findFirst({
-    where: { email },
-    orderBy: { createdAt: "desc" },
-    omit: { codeHash: false },
-  });
+  await enforceRateLimits([
+    { key: `sign-in-code:email:${email}`, ...SIGN_IN_LIMITS.codePerEmail },
+    ...(context.ip ? [{ key: `sign-in-code:ip:${context.ip}`, ...SIGN_IN_LIMITS.codePerIp }] : []),
+  ]);
   const invalid = (key: string) => new AppError("VALIDATION", { fieldErrors: { code: key } });
+  const latest = await db.signInCode.findFirst({ where: { email }, orderBy: { createdAt: "desc" }, omit: { codeHash: false } });
   if (!latest || latest.usedAt || latest.expiresAt <= new Date()) throw invalid("errors.codeExpired");
-  if (latest.attempts >= SIGN_IN_CODE_MAX_ATTEMPTS) throw invalid("errors.codeTooManyAttempts");
-
+  // Spend one attempt before comparing, atomically: parallel guesses cannot exceed the allowance.
+  const spent = await db.signInCode.updateMany({
+    where: { id: latest.id, usedAt: null, attempts: { lt: SIGN_IN_CODE_MAX_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (spent.count === 0) throw invalid("errors.codeTooManyAttempts");
   if (!safeEqual(latest.codeHash, hashCode(email, code))) {
-    await db.signInCode.update({ where: { id: latest.id }, data: { attempts: { increment: 1 } } });
     throw invalid(latest.attempts + 1 >= SIGN_IN_CODE_MAX_ATTEMPTS ? "errors.codeTooManyAttempts" : "errors.codeWrong");
   }
-  // Claim the code atomically: two tabs submitting it at once get one session.
+  // Claim the code: two tabs submitting it at once get one session.
   const claimed = await db.signInCode.updateMany({ where: { id: latest.id, usedAt: null }, data: { usedAt: new Date() } });
   if (claimed.count === 0) throw invalid("errors.codeExpired");
   await db.verificationToken.deleteMany({ where: { identifier: email } });

@@ -22,12 +22,12 @@ export async function setAgreement(actor: Actor | null, input: unknown, agree: b
   if (comment.authorId === user.userId) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.agreeOwnComment" } });
   if (comment.status !== "PUBLISHED") throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentNotAvailable" } });
   await enforceRateLimits([{ key: `agree:${user.userId}`, ...AGREE_LIMIT }], now);
-  const key = { commentId_userId: { commentId, userId: user.userId } };
   await db.$transaction(async (tx) => {
-    const existing = await tx.commentAgreement.findUnique({ where: key });
-    if (agree === Boolean(existing)) return;
-    if (agree) await tx.commentAgreement.create({ data: { commentId, userId: user.userId, createdAt: now } });
-    else await tx.commentAgreement.delete({ where: key });
+    // Idempotent also when two requests arrive at once: only a real change is audited.
+    const changed = agree
+      ? await tx.commentAgreement.createMany({ data: [{ commentId, userId: user.userId, createdAt: now }], skipDuplicates: true })
+      : await tx.commentAgreement.deleteMany({ where: { commentId, userId: user.userId } });
+    if (changed.count === 0) return;
     await tx.auditEvent.create({
       data: { actorId: user.userId, action: agree ? "comment.agreed" : "comment.agreement_withdrawn", subjectType: "Comment", subjectId: commentId },
     });

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { enforceRateLimits } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { ownOpenComment } from "./own-comment";
@@ -13,21 +14,27 @@ export async function editComment(actor: Actor | null, input: unknown, now = new
   const { user, comment } = await ownOpenComment(actor, commentId, now);
   if (comment.body === body) return comment;
   await enforceRateLimits([{ key: `comment-edit:${user.userId}`, ...EDIT_LIMIT }], now);
-  const [, updated] = await db.$transaction([
-    db.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } }),
-    db.comment.update({ where: { id: commentId }, data: { body, editedAt: now } }),
-    db.auditEvent.create({ data: { actorId: user.userId, action: "comment.edited", subjectType: "Comment", subjectId: commentId } }),
-  ]);
-  return updated;
+  return db.$transaction(async (tx) => {
+    // Only if nothing changed since it was read: a parallel edit or a moderator's hiding wins.
+    const changed = await tx.comment.updateMany({
+      where: { id: commentId, status: "PUBLISHED", body: comment.body },
+      data: { body, editedAt: now },
+    });
+    if (changed.count === 0) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentChangedMeanwhile" } });
+    await tx.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } });
+    await tx.auditEvent.create({ data: { actorId: user.userId, action: "comment.edited", subjectType: "Comment", subjectId: commentId } });
+    return tx.comment.findUniqueOrThrow({ where: { id: commentId } });
+  });
 }
 
 /** The author takes a comment back: the thread keeps a placeholder, the text stays in the record. */
 export async function withdrawComment(actor: Actor | null, input: unknown, now = new Date()) {
   const { commentId } = parseInput(commentIdSchema, input);
   const { user } = await ownOpenComment(actor, commentId, now);
-  const [updated] = await db.$transaction([
-    db.comment.update({ where: { id: commentId }, data: { status: "WITHDRAWN", withdrawnAt: now } }),
-    db.auditEvent.create({ data: { actorId: user.userId, action: "comment.withdrawn", subjectType: "Comment", subjectId: commentId } }),
-  ]);
-  return updated;
+  return db.$transaction(async (tx) => {
+    const changed = await tx.comment.updateMany({ where: { id: commentId, status: "PUBLISHED" }, data: { status: "WITHDRAWN", withdrawnAt: now } });
+    if (changed.count === 0) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentNotEditable" } });
+    await tx.auditEvent.create({ data: { actorId: user.userId, action: "comment.withdrawn", subjectType: "Comment", subjectId: commentId } });
+    return tx.comment.findUniqueOrThrow({ where: { id: commentId } });
+  });
 }

@@ -28,6 +28,8 @@ export function sql(): postgres.Sql {
     holder.consultSql = postgres(url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
+      // Dates are sent as timestamptz; in a UTC session they land in Prisma's UTC `timestamp` columns unchanged.
+      connection: { TimeZone: "UTC" },
       // `socket` is a documented option its types leave out.
       ...({ socket: noDelaySocket } as object),
       types: {

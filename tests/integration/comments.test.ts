@@ -4,7 +4,7 @@ import { editComment, withdrawComment } from "@/lib/comments/change-comment";
 import { COMMENT_LIMITS, createComment } from "@/lib/comments/create-comment";
 import { getMessageDiscussion } from "@/lib/comments/message-discussion";
 import { editMessageText } from "@/lib/consultations/edit-structure";
-import { db } from "@/lib/db/client";
+import { db, disconnectDb } from "@/lib/db/client";
 import { importMarkdown } from "../support/consultations";
 import { failure } from "../support/failure";
 import { createActor } from "../support/factories";
@@ -52,6 +52,24 @@ describe("writing comments", () => {
     await db.stakeholderProfile.update({ where: { userId: author.userId }, data: { stakeholderGroup: "GOVERNMENT" } });
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).authorGroup).toBe("CIVIL_SOCIETY");
     expect(await db.auditEvent.count({ where: { subjectId: comment.id, action: "comment.created" } })).toBe(1);
+  });
+
+  it("stores the time in UTC whatever the database's own time zone", async () => {
+    const [{ name }] = await db.$queryRaw<{ name: string }[]>`select current_database() as name`;
+    await db.$executeRawUnsafe(`alter database "${name}" set timezone to 'Asia/Kolkata'`);
+    await disconnectDb();
+    try {
+      const author = await createActor();
+      const { messageId } = await openMessage();
+      const before = Date.now();
+      const { comment } = await createComment(author, { messageId, body: "What time is it?" });
+      const stored = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
+      expect(Math.abs(stored.createdAt.getTime() - before)).toBeLessThan(60_000);
+      expect(comment.createdAt.getTime()).toBe(stored.createdAt.getTime());
+    } finally {
+      await db.$executeRawUnsafe(`alter database "${name}" reset timezone`);
+      await disconnectDb();
+    }
   });
 
   it("annotates a passage by selectors, by a typed quote, and refuses what does not match", async () => {

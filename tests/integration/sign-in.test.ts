@@ -84,7 +84,7 @@ describe("signing in with the code", () => {
     const email = uniqueEmail();
     await requestSignIn({ email, callbackUrl: "/account" }, context);
     const { code } = await latestMail(email);
-    const signedIn = await signInWithCode({ email, code, callbackUrl: "/account" });
+    const signedIn = await signInWithCode({ email, code, callbackUrl: "/account" }, context);
     expect(signedIn).toMatchObject({ isNewUser: true, callbackUrl: "/account" });
     const session = await db.session.findUniqueOrThrow({ where: { sessionToken: signedIn.sessionToken }, include: { user: true } });
     expect(session.user.email).toBe(email);
@@ -92,11 +92,11 @@ describe("signing in with the code", () => {
     expect(session.expires.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     expect(await db.verificationToken.count({ where: { identifier: email } })).toBe(0);
 
-    const reused = await failure(signInWithCode({ email, code }));
+    const reused = await failure(signInWithCode({ email, code }, context));
     expect(reused.details.fieldErrors).toEqual({ code: "errors.codeExpired" });
 
     await requestSignIn({ email }, context);
-    const again = await signInWithCode({ email, code: (await latestMail(email)).code });
+    const again = await signInWithCode({ email, code: (await latestMail(email)).code }, context);
     expect(again.isNewUser).toBe(false);
     expect(await db.user.count({ where: { email } })).toBe(1);
   });
@@ -105,7 +105,7 @@ describe("signing in with the code", () => {
     const email = uniqueEmail();
     await db.user.create({ data: { email, suspendedAt: new Date() } });
     await requestSignIn({ email }, context);
-    const error = await failure(signInWithCode({ email, code: (await latestMail(email)).code }));
+    const error = await failure(signInWithCode({ email, code: (await latestMail(email)).code }, context));
     expect(error.code).toBe("SUSPENDED");
     expect(await db.session.count({ where: { user: { email } } })).toBe(0);
   });
@@ -114,7 +114,7 @@ describe("signing in with the code", () => {
     const email = uniqueEmail();
     await requestSignIn({ email }, context);
     const { code } = await latestMail(email);
-    await expect(signInWithCode({ email, code: code.replace(" ", "-") })).resolves.toHaveProperty("sessionToken");
+    await expect(signInWithCode({ email, code: code.replace(" ", "-") }, context)).resolves.toHaveProperty("sessionToken");
   });
 
   it("refuses a wrong code and locks the code after too many attempts", async () => {
@@ -122,10 +122,23 @@ describe("signing in with the code", () => {
     await requestSignIn({ email }, context);
     const { code } = await latestMail(email);
     const wrong = code === "000 000" ? "111111" : "000000";
-    const first = await failure(signInWithCode({ email, code: wrong }));
+    const first = await failure(signInWithCode({ email, code: wrong }, context));
     expect(first.details.fieldErrors).toEqual({ code: "errors.codeWrong" });
-    for (let i = 1; i < SIGN_IN_CODE_MAX_ATTEMPTS; i++) await failure(signInWithCode({ email, code: wrong }));
-    const locked = await failure(signInWithCode({ email, code }));
+    for (let i = 1; i < SIGN_IN_CODE_MAX_ATTEMPTS; i++) await failure(signInWithCode({ email, code: wrong }, context));
+    const locked = await failure(signInWithCode({ email, code }, context));
+    expect(locked.details.fieldErrors).toEqual({ code: "errors.codeTooManyAttempts" });
+  });
+
+  it("allows only the allowance of guesses, also when they arrive at once", async () => {
+    const email = uniqueEmail();
+    await requestSignIn({ email }, context);
+    const { code } = await latestMail(email);
+    const wrong = code === "000 000" ? "111111" : "000000";
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => signInWithCode({ email, code: wrong }, context)));
+    expect(results.every((result) => result.status === "rejected")).toBe(true);
+    const row = await db.signInCode.findFirstOrThrow({ where: { email } });
+    expect(row.attempts).toBe(SIGN_IN_CODE_MAX_ATTEMPTS);
+    const locked = await failure(signInWithCode({ email, code }, context));
     expect(locked.details.fieldErrors).toEqual({ code: "errors.codeTooManyAttempts" });
   });
 
@@ -134,7 +147,7 @@ describe("signing in with the code", () => {
     await requestSignIn({ email }, context);
     const { code } = await latestMail(email);
     await db.signInCode.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const error = await failure(signInWithCode({ email, code }));
+    const error = await failure(signInWithCode({ email, code }, context));
     expect(error.details.fieldErrors).toEqual({ code: "errors.codeExpired" });
   });
 
@@ -144,14 +157,14 @@ describe("signing in with the code", () => {
     const first = await latestMail(email);
     await requestSignIn({ email }, context);
     const second = await latestMail(email);
-    const stale = await failure(signInWithCode({ email, code: first.code }));
+    const stale = await failure(signInWithCode({ email, code: first.code }, context));
     expect(stale.details.fieldErrors?.code).toMatch(/codeWrong|codeExpired/);
     expect(await db.verificationToken.count({ where: { identifier: email } })).toBe(1);
-    await expect(signInWithCode({ email, code: second.code })).resolves.toHaveProperty("sessionToken");
+    await expect(signInWithCode({ email, code: second.code }, context)).resolves.toHaveProperty("sessionToken");
   });
 
   it("checks the code's format before looking it up", async () => {
-    const error = await failure(signInWithCode({ email: uniqueEmail(), code: "12ab" }));
+    const error = await failure(signInWithCode({ email: uniqueEmail(), code: "12ab" }, context));
     expect(error.details.fieldErrors).toEqual({ code: "errors.codeFormat" });
   });
 });

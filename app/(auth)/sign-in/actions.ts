@@ -22,7 +22,7 @@ export async function signInWithCodeAction(_state: FormState, form: FormData): P
   const values = formValues(form, ["email", "code", "callbackUrl"]);
   let signedIn: Awaited<ReturnType<typeof signInWithCode>>;
   try {
-    signedIn = await signInWithCode(values);
+    signedIn = await signInWithCode(values, await requestContext());
   } catch (error) {
     return formError(error, values);
   }

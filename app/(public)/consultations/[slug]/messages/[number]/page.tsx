@@ -22,14 +22,14 @@ type MessagePageProps = { params: Promise<{ slug: string; number: string }>; sea
 
 export async function generateMetadata({ params }: MessagePageProps): Promise<Metadata> {
   const { slug, number } = await params;
-  const found = await load(await getActor(), slug, decodeURIComponent(number));
+  const found = await load(await getActor(), slug, number);
   const t = await getTranslations("consultation");
   return { title: found ? `${t("messageNumber", { number: found.message.number })} · ${found.consultation.title}` : undefined };
 }
 
 export default async function MessagePage({ params, searchParams }: MessagePageProps) {
-  const { slug, number: rawNumber } = await params;
-  const number = decodeURIComponent(rawNumber);
+  // Next.js has already decoded the segment.
+  const { slug, number } = await params;
   const actor = await getActor();
   const found = await load(actor, slug, number);
   if (!found) notFound();
