@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import { reanchor } from "@/lib/annotations/anchoring";
 import { db } from "@/lib/db/client";
 import type { AnchorStatus, CommentStatus, Region, StakeholderGroup } from "@/lib/db/generated/enums";
 
@@ -34,7 +35,13 @@ const commentFields = {
  * (oldest first, replies inline) and the highlights of every annotation on the
  * current version, each pointing at the page its thread is on.
  */
-export async function getMessageDiscussion(actor: Actor | null, messageId: string, currentVersionId: string, page = 1) {
+export async function getMessageDiscussion(
+  actor: Actor | null,
+  messageId: string,
+  currentVersionId: string,
+  page = 1,
+  currentText?: string,
+) {
   const threadIds = await db.comment.findMany({
     where: { messageId, parentId: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -49,7 +56,7 @@ export async function getMessageDiscussion(actor: Actor | null, messageId: strin
     db.comment.findMany({ where: { parentId: { in: shown } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentFields }),
     db.comment.findMany({
       where: { messageId, parentId: null, status: "PUBLISHED", quoteExact: { not: null } },
-      select: { id: true, messageVersionId: true, positionStart: true, positionEnd: true },
+      select: { id: true, messageVersionId: true, positionStart: true, positionEnd: true, quoteExact: true, quotePrefix: true, quoteSuffix: true },
     }),
   ]);
   const visibleIds = [...threads, ...replies].map((comment) => comment.id);
@@ -71,7 +78,12 @@ export async function getMessageDiscussion(actor: Actor | null, messageId: strin
       anchorOf.set(annotation.id, { start: annotation.positionStart!, end: annotation.positionEnd!, status: "CURRENT" });
       continue;
     }
-    const anchor = reanchored.get(annotation.id);
+    // Written on an older version after the re-anchoring ran (a rare race): place it now.
+    const anchor =
+      reanchored.get(annotation.id) ??
+      (currentText !== undefined
+        ? reanchor({ exact: annotation.quoteExact!, prefix: annotation.quotePrefix ?? "", suffix: annotation.quoteSuffix ?? "", start: annotation.positionStart ?? 0 }, currentText)
+        : undefined);
     anchorOf.set(
       annotation.id,
       anchor && anchor.status !== "ORPHANED" && anchor.start !== null && anchor.end !== null

@@ -105,9 +105,10 @@ async function swapNeighbour(
 export async function editMessageText(actor: Actor | null, input: unknown) {
   const { messageId, text } = parseInput(messageEditSchema, input);
   return edit(actor, async (tx, userId) => {
-    const message = await messageOrThrow(tx, messageId);
-    await editableConsultation(tx, message.consultationId);
-    const current = message.versions[0];
+    const { consultationId } = await messageOrThrow(tx, messageId);
+    await editableConsultation(tx, consultationId);
+    // Read the latest version only under the lock: two editors cannot both write version n+1.
+    const current = (await messageOrThrow(tx, messageId)).versions[0];
     if (current?.text === text) return current;
     const version = await tx.messageVersion.create({
       data: { messageId, number: (current?.number ?? 0) + 1, kind: "DRAFT", text, authorId: userId },

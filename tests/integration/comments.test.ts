@@ -55,7 +55,8 @@ describe("writing comments", () => {
   });
 
   it("stores the time in UTC whatever the database's own time zone", async () => {
-    const [{ name }] = await db.$queryRaw<{ name: string }[]>`select current_database() as name`;
+    const [database] = await db.$queryRaw<{ name: string }[]>`select current_database() as name`;
+    const name = database!.name;
     await db.$executeRawUnsafe(`alter database "${name}" set timezone to 'Asia/Kolkata'`);
     await disconnectDb();
     try {

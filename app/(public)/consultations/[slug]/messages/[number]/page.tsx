@@ -37,7 +37,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const current = message.versions.at(-1);
   if (!current) notFound();
   const requestedPage = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
-  const discussion = await getMessageDiscussion(actor, message.id, current.id, requestedPage);
+  const discussion = await getMessageDiscussion(actor, message.id, current.id, requestedPage, current.text);
   const t = await getTranslations("consultation");
   const c = await getTranslations("comments");
   const locale = await getLocale();
