@@ -2,18 +2,11 @@ import { cp, mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, runMigrations } from "@/lib/db/migrate";
-import { openTestServer, type TestServer } from "../support/test-database";
+import { extraDatabases } from "../support/extra-databases";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await openTestServer();
-});
-afterAll(async () => {
-  await server.dropAll();
-  await server.stop();
-});
+const databases = extraDatabases();
 
 async function query<T extends object>(url: string, text: string): Promise<T[]> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
@@ -32,7 +25,7 @@ async function copyOfMigrations() {
 
 describe("migration runner", () => {
   it("applies every migration to a fresh database and records it as Prisma does", async () => {
-    const url = await server.createDatabase("migrate_fresh");
+    const url = await databases.create("migrate_fresh");
     const result = await runMigrations(url);
     expect(result.applied.length).toBeGreaterThan(0);
     expect(result.alreadyApplied).toBe(0);
@@ -51,7 +44,7 @@ describe("migration runner", () => {
   });
 
   it("applies nothing the second time", async () => {
-    const url = await server.createDatabase("migrate_repeat");
+    const url = await databases.create("migrate_repeat");
     const first = await runMigrations(url);
     const second = await runMigrations(url);
     expect(second.applied).toEqual([]);
@@ -59,7 +52,7 @@ describe("migration runner", () => {
   });
 
   it("lets only one of two concurrent runners migrate", async () => {
-    const url = await server.createDatabase("migrate_concurrent");
+    const url = await databases.create("migrate_concurrent");
     const [a, b] = await Promise.all([runMigrations(url), runMigrations(url)]);
     const total = a.applied.length + b.applied.length;
     const [count] = await query<{ count: number }>(url, `select count(*)::int as count from _prisma_migrations`);
@@ -68,7 +61,7 @@ describe("migration runner", () => {
   });
 
   it("rolls back a failing migration, keeps the earlier ones, and stops", async () => {
-    const url = await server.createDatabase("migrate_failing");
+    const url = await databases.create("migrate_failing");
     const dir = await copyOfMigrations();
     await mkdir(path.join(dir, "99990101000000_broken"));
     await writeFile(
@@ -84,7 +77,7 @@ describe("migration runner", () => {
   });
 
   it("refuses to continue when an applied migration was edited", async () => {
-    const url = await server.createDatabase("migrate_edited");
+    const url = await databases.create("migrate_edited");
     const dir = await copyOfMigrations();
     await runMigrations(url, { migrationsDir: dir });
     const [first] = await query<{ migration_name: string }>(

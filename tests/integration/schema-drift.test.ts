@@ -2,18 +2,11 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import postgres from "postgres";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { openTestServer, type TestServer } from "../support/test-database";
+import { expect, inject, it } from "vitest";
+import { extraDatabases } from "../support/extra-databases";
 
 const root = path.resolve(import.meta.dirname, "../..");
-let server: TestServer;
-beforeAll(async () => {
-  server = await openTestServer();
-});
-afterAll(async () => {
-  await server.dropAll();
-  await server.stop();
-});
+const databases = extraDatabases();
 
 /** Everything about a database's shape that a migration decides, as sorted lines. */
 async function describeSchema(url: string): Promise<string[]> {
@@ -48,7 +41,7 @@ it(
       ["--from-empty", path.join(root, "prisma/schema.prisma")],
       { cwd: root, maxBuffer: 10 * 1024 * 1024 },
     );
-    const fromSchema = await server.createDatabase("schema_expected");
+    const fromSchema = await databases.create("schema_expected");
     const sql = postgres(fromSchema, { max: 1, onnotice: () => {} });
     await sql.unsafe(expectedSql);
     await sql.end();
