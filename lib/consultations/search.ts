@@ -22,10 +22,14 @@ function likePattern(term: string) {
  * ILIKE lookups, which is what makes substring search work for Chinese.
  */
 export async function searchConsultation(actor: Actor | null, slug: string, query: string) {
-  const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, publishedAt: true } });
+  const consultation = await db.consultation.findUnique({
+    where: { slug },
+    select: { id: true, publishedAt: true, title: true, language: true },
+  });
   if (!consultation || (!consultation.publishedAt && !isSecretariat(actor))) return null;
+  const { title, language } = consultation;
   const terms = searchTerms(query);
-  if (terms.length === 0) return { terms, hits: [] as SearchHit[] };
+  if (terms.length === 0) return { consultation: { title, language }, terms, hits: [] as SearchHit[] };
   const patterns = terms.map(likePattern);
   const hits = await db.$queryRaw<SearchHit[]>`
     with current as (
@@ -45,7 +49,7 @@ export async function searchConsultation(actor: Actor | null, slug: string, quer
     ) hits
     order by string_to_array("sectionNumber", '.')::int[], position
     limit ${SEARCH_RESULTS_MAX}`;
-  return { terms, hits: hits.map(({ kind, number, text, heading }) => ({ kind, number, text, heading })) };
+  return { consultation: { title, language }, terms, hits: hits.map(({ kind, number, text, heading }) => ({ kind, number, text, heading })) };
 }
 
 /** Splits text around the terms so the page can mark them (never as HTML). */

@@ -5,7 +5,6 @@ import { getTranslations } from "next-intl/server";
 import { SearchForm } from "@/components/consultations/search-form";
 import { getActor } from "@/lib/auth/session";
 import { markTerms, searchConsultation } from "@/lib/consultations/search";
-import { getConsultation } from "@/lib/consultations/get-consultation";
 
 type SearchPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ q?: string }> };
 
@@ -17,9 +16,9 @@ export async function generateMetadata({ searchParams }: SearchPageProps): Promi
 export default async function SearchPage({ params, searchParams }: SearchPageProps) {
   const { slug } = await params;
   const query = typeof (await searchParams).q === "string" ? (await searchParams).q! : "";
-  const actor = await getActor();
-  const [consultation, result] = await Promise.all([getConsultation(actor, slug), searchConsultation(actor, slug, query)]);
-  if (!consultation || !result) notFound();
+  const result = await searchConsultation(await getActor(), slug, query);
+  if (!result) notFound();
+  const { consultation } = result;
   const t = await getTranslations("search");
   return (
     <div>
