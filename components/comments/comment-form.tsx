@@ -29,15 +29,15 @@ export function CommentForm({ mode, messageId, parentId, path, idempotencyKey, s
   const [selected, setSelected] = useState<{ start: number; end: number; exact: string } | null>(null);
   const id = parentId ? `reply-${parentId}` : `comment-${messageId}`;
 
-  // Bring back what was typed before a reload.
+  // Bring back what was typed before a reload, and keep what was typed before this script ran.
   useEffect(() => {
     const form = formRef.current;
-    const saved = readDraft(storageKey);
-    if (!form || !saved) return;
-    for (const [name, value] of Object.entries(saved)) {
+    if (!form) return;
+    for (const [name, value] of Object.entries(readDraft(storageKey) ?? {})) {
       const field = form.elements.namedItem(name);
       if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.value ||= value ?? "";
     }
+    saveFormDraft(form, storageKey);
   }, [storageKey]);
 
   // Sent: forget the draft and start a new form with a new key.
@@ -63,16 +63,7 @@ export function CommentForm({ mode, messageId, parentId, path, idempotencyKey, s
   }, [mode]);
 
   const saveDraft = () => {
-    const form = formRef.current;
-    if (!form) return;
-    const data = new FormData(form);
-    const draft: Draft = {};
-    for (const name of ["body", "quote", "quoteStart", "quoteEnd"] as const) {
-      const value = data.get(name);
-      if (typeof value === "string" && value) draft[name] = value;
-    }
-    if (Object.keys(draft).length) localStorage.setItem(storageKey, JSON.stringify(draft));
-    else localStorage.removeItem(storageKey);
+    if (formRef.current) saveFormDraft(formRef.current, storageKey);
   };
 
   const quoteSelection = () => {
@@ -147,4 +138,15 @@ function readDraft(storageKey: string): Draft | null {
   } catch {
     return null;
   }
+}
+
+function saveFormDraft(form: HTMLFormElement, storageKey: string) {
+  const data = new FormData(form);
+  const draft: Draft = {};
+  for (const name of ["body", "quote", "quoteStart", "quoteEnd"] as const) {
+    const value = data.get(name);
+    if (typeof value === "string" && value) draft[name] = value;
+  }
+  if (Object.keys(draft).length) localStorage.setItem(storageKey, JSON.stringify(draft));
+  else localStorage.removeItem(storageKey);
 }

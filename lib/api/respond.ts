@@ -9,11 +9,17 @@ export function apiBaseUrl() {
   return appUrl();
 }
 
-/** A JSON response; its Content-Length lets small answers skip compression (not worth the CPU). */
+/** Below this many bytes gzip costs more CPU than it saves on the wire. */
+const COMPRESSION_THRESHOLD = 1024;
+
+/**
+ * A JSON response. Next.js drops a route's Content-Length before its gzip step
+ * decides, so a small answer says `no-transform`, which that step honours.
+ */
 export function json(body: unknown, init: ResponseInit = {}) {
   const text = JSON.stringify(body);
-  const length = String(Buffer.byteLength(text));
-  return new Response(text, { ...init, headers: { ...JSON_HEADERS, "Content-Length": length, ...init.headers } });
+  const small = Buffer.byteLength(text) < COMPRESSION_THRESHOLD;
+  return new Response(text, { ...init, headers: { ...JSON_HEADERS, ...(small ? { "Cache-Control": "no-transform" } : {}), ...init.headers } });
 }
 
 /**

@@ -29,16 +29,15 @@ export async function createComment(actor: Actor | null, input: unknown, now = n
     { key: `comment:minute:${user.userId}`, ...COMMENT_LIMITS.perMinute },
     { key: `comment:day:${user.userId}`, ...COMMENT_LIMITS.perDay },
   ];
-  const context = await loadCommentContext(data.messageId, user.userId, data.idempotencyKey ?? null, limits, now);
+  const context = await loadCommentContext(data.messageId, user.userId, data.idempotencyKey ?? null);
   if (!context) throw new AppError("NOT_FOUND");
   if (context.repeatedId) return { comment: await findComment(context.repeatedId), created: false };
   requireOpenConsultation(context, now);
-  checkRateLimitCounts(limits, context.counts, now);
   const parentId = data.parentId ? await threadRoot(data.parentId, data.messageId) : null;
   const target = resolveTarget(context.text, data);
   if (!context.stakeholderGroup || !context.region || !context.country) throw new AppError("PROFILE_INCOMPLETE");
 
-  const comment = await insertComment({
+  const { comment, counts } = await insertComment({
     id: randomUUID(),
     messageId: data.messageId,
     versionId: context.versionId,
@@ -49,10 +48,12 @@ export async function createComment(actor: Actor | null, input: unknown, now = n
     target,
     idempotencyKey: data.idempotencyKey ?? null,
     action: parentId ? "comment.replied" : target ? "comment.annotated" : "comment.created",
+    limits,
     now,
   });
-  // Null: the same key was used by a submission that raced past the lookup; return its comment.
   if (comment) return { comment, created: true };
+  checkRateLimitCounts(limits, counts, now);
+  // The same key was used by a submission that raced past the lookup: return its comment.
   const winner = await db.comment.findUniqueOrThrow({ where: { authorId_idempotencyKey: { authorId: user.userId, idempotencyKey: data.idempotencyKey! } } });
   return { comment: winner, created: false };
 }

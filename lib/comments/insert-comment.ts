@@ -1,5 +1,6 @@
 import type { Comment } from "@/lib/db/generated/client";
 import { sql } from "@/lib/db/sql";
+import { rateLimitWindows, type RateLimit } from "@/lib/rate-limit";
 import type { Target } from "./resolve-target";
 
 export type NewComment = {
@@ -13,25 +14,43 @@ export type NewComment = {
   target: Target | null;
   idempotencyKey: string | null;
   action: string;
+  /** Counted for this attempt; the comment is written only while every count stays within its limit. */
+  limits: RateLimit[];
   now: Date;
 };
 
+export type InsertResult = {
+  /** Null when a limit was exceeded, or the author already used the idempotency key. */
+  comment: Comment | null;
+  /** Each limit's count with this attempt. */
+  counts: { key: string; count: number }[];
+};
+
 /**
- * Inserts the comment and its audit event in one statement (so both or
- * neither are written). With an idempotency key already used by the author,
- * nothing is written and null is returned.
+ * One statement, so all or nothing is written: counts the attempt against the
+ * author's rate limits, then, if they all hold, inserts the comment (unless
+ * the author already used the idempotency key) and its audit event.
  */
-export async function insertComment(input: NewComment): Promise<Comment | null> {
-  const { target, author, now } = input;
-  const [row] = await sql()<Comment[]>`
-    with inserted as (
+export async function insertComment(input: NewComment): Promise<InsertResult> {
+  const { target, author, limits, now } = input;
+  const [row] = await sql()<(Partial<Comment> & { rateLimitCounts: InsertResult["counts"] })[]>`
+    with limits as (
+      select * from unnest(${limits.map((limit) => limit.key)}::text[], ${limits.map((limit) => limit.limit)}::int[],
+                           ${rateLimitWindows(limits, now).map((window) => window.toISOString())}::timestamp[]) as t(key, "limit", window_start)
+    ), counted as (
+      insert into "RateLimitCounter" ("key", "windowStart", "count")
+      select key, window_start, 1 from limits
+      on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
+      returning "key", "count"
+    ), inserted as (
       insert into "Comment" (id, "messageId", "messageVersionId", "authorId", "parentId", body, status,
         "authorName", "authorGroup", "authorRegion", "authorCountry", "authorOrganisation",
         "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "createdAt", "updatedAt")
-      values (${input.id}, ${input.messageId}, ${input.versionId}, ${input.authorId}, ${input.parentId}, ${input.body}, 'PUBLISHED',
+      select ${input.id}, ${input.messageId}, ${input.versionId}, ${input.authorId}, ${input.parentId}, ${input.body}, 'PUBLISHED',
         ${author.name}, ${author.group}::"StakeholderGroup", ${author.region}::"Region", ${author.country}, ${author.organisation},
         ${target?.exact ?? null}, ${target?.prefix ?? null}, ${target?.suffix ?? null}, ${target?.start ?? null}::int, ${target?.end ?? null}::int,
-        ${input.idempotencyKey}, ${now}, ${now})
+        ${input.idempotencyKey}, ${now}, ${now}
+      where not exists (select 1 from counted join limits using ("key") where counted.count > limits."limit")
       on conflict ("authorId", "idempotencyKey") do nothing
       returning *
     ), audit as (
@@ -40,6 +59,8 @@ export async function insertComment(input: NewComment): Promise<Comment | null> 
              jsonb_build_object('messageId', "messageId", 'versionId', "messageVersionId", 'parentId', "parentId"), "createdAt"
       from inserted
     )
-    select * from inserted`;
-  return row ?? null;
+    select inserted.*, (select coalesce(json_agg(json_build_object('key', key, 'count', count)), '[]') from counted) as "rateLimitCounts"
+    from (values (1)) as one left join inserted on true`;
+  const { rateLimitCounts, ...comment } = row!;
+  return { comment: comment.id ? (comment as Comment) : null, counts: rateLimitCounts };
 }

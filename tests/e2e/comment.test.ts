@@ -126,6 +126,8 @@ describe("annotating and commenting", () => {
     await page.keyboard.type("内置冗余");
     await page.keyboard.press("Tab");
     await page.keyboard.type("冗余需要跨区域的维修船队。");
+    // Kept in this browser (not on the server) until it is sent.
+    await page.waitForFunction(() => Object.values(localStorage).some((value) => value.includes("维修船队")));
     await page.reload();
     expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("冗余需要跨区域的维修船队。");
     expect(await page.getByLabel("Passage you comment on").inputValue()).toBe("内置冗余");

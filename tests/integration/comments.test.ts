@@ -148,8 +148,21 @@ describe("writing comments", () => {
     expect(limited.code).toBe("RATE_LIMITED");
     expect(limited.details.retryAfterSeconds).toBeGreaterThan(0);
     expect(limited.details.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(await db.comment.count({ where: { authorId: author.userId } })).toBe(COMMENT_LIMITS.perMinute.limit);
     // Someone else is not affected.
     await expect(createComment(await createActor(), { messageId, body: "Mine" }, now)).resolves.toBeTruthy();
+  });
+
+  it("holds the limit when one person's submissions arrive at the same time", async () => {
+    const author = await createActor();
+    const { messageId } = await openMessage();
+    const now = new Date();
+    const attempts = COMMENT_LIMITS.perMinute.limit + 5;
+    const results = await Promise.allSettled(Array.from({ length: attempts }, (_, i) => createComment(author, { messageId, body: `Burst ${i}` }, now)));
+    const refused = results.filter((result) => result.status === "rejected");
+    expect(refused).toHaveLength(5);
+    for (const result of refused) expect((result as PromiseRejectedResult).reason.code).toBe("RATE_LIMITED");
+    expect(await db.comment.count({ where: { authorId: author.userId } })).toBe(COMMENT_LIMITS.perMinute.limit);
   });
 });
 
