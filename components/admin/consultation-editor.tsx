@@ -6,7 +6,7 @@ import {
   splitSectionAction,
   updateSectionAction,
 } from "@/app/admin/consultations/[slug]/actions";
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm, TypedInput, TypedTextarea } from "@/components/forms/action-form";
 import type { MessageNode, SectionNode } from "@/lib/consultations/read-tree";
 import { HEADING_MAX, INTRODUCTION_MAX, MESSAGE_TEXT_MAX } from "@/lib/consultations/schemas";
 
@@ -35,11 +35,11 @@ async function SectionEditors({ slug, language, sections, frozen }: EditorProps)
             <input type="hidden" name="sectionId" value={section.id} />
             <div className="field">
               <label htmlFor={`heading-${section.id}`}>{t("headingOf", { number: section.number })}</label>
-              <input id={`heading-${section.id}`} name="heading" defaultValue={section.heading} lang={language} required maxLength={HEADING_MAX} />
+              <TypedInput id={`heading-${section.id}`} name="heading" defaultValue={section.heading} lang={language} required maxLength={HEADING_MAX} />
             </div>
             <div className="field">
               <label htmlFor={`intro-${section.id}`}>{t("introductionOf", { number: section.number })}</label>
-              <textarea id={`intro-${section.id}`} name="introduction" defaultValue={section.introduction} lang={language} rows={2} maxLength={INTRODUCTION_MAX} />
+              <TypedTextarea id={`intro-${section.id}`} name="introduction" defaultValue={section.introduction} lang={language} rows={2} maxLength={INTRODUCTION_MAX} />
             </div>
             <button type="submit">{t("saveSection")}</button>
           </ActionForm>
@@ -76,7 +76,7 @@ async function SectionEditors({ slug, language, sections, frozen }: EditorProps)
             <input type="hidden" name="sectionId" value={section.id} />
             <div className="field">
               <label htmlFor={`add-${section.id}`}>{t("addMessageTo", { number: section.number })}</label>
-              <textarea id={`add-${section.id}`} name="text" lang={language} rows={2} required maxLength={MESSAGE_TEXT_MAX} />
+              <TypedTextarea id={`add-${section.id}`} name="text" lang={language} rows={2} required maxLength={MESSAGE_TEXT_MAX} />
             </div>
             <button type="submit" className="secondary">
               {t("addMessage")}
@@ -105,7 +105,7 @@ async function MessageEditor({ slug, language, message, first, last, frozen }: M
           <label htmlFor={`text-${message.id}`}>
             {t("textOf", { number: message.number })} <span className="hint">({t("versionShort", { number: message.versionNumber })})</span>
           </label>
-          <textarea id={`text-${message.id}`} name="text" defaultValue={message.text} lang={language} rows={4} required maxLength={MESSAGE_TEXT_MAX} />
+          <TypedTextarea id={`text-${message.id}`} name="text" defaultValue={message.text} lang={language} rows={4} required maxLength={MESSAGE_TEXT_MAX} />
         </div>
         <div className="toolbar">
           <button type="submit" name="intent" value="save">
@@ -131,7 +131,7 @@ async function MessageEditor({ slug, language, message, first, last, frozen }: M
           <summary>{t("splitAt", { number: message.number })}</summary>
           <div className="field">
             <label htmlFor={`split-${message.id}`}>{t("newSectionHeading")}</label>
-            <input id={`split-${message.id}`} name="heading" lang={language} required maxLength={HEADING_MAX} />
+            <TypedInput id={`split-${message.id}`} name="heading" lang={language} required maxLength={HEADING_MAX} />
           </div>
           <button type="submit" className="secondary">
             {t("split")}

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { publicationAction, scheduleAction, updateDetailsAction } from "@/app/admin/consultations/[slug]/actions";
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm, TypedInput, TypedTextarea } from "@/components/forms/action-form";
 import type { ConsultationPhase } from "@/lib/consultations/phase";
 import { DOCUMENT_LANGUAGE_CODES, INTRODUCTION_MAX, TITLE_MAX } from "@/lib/consultations/schemas";
 import { instantToWallTime } from "@/lib/time/zoned";
@@ -48,11 +48,11 @@ export async function ConsultationSettings({ consultation, phase }: Consultation
           </div>
           <div className="field">
             <label htmlFor="opensAt">{t("opensAt")}</label>
-            <input id="opensAt" name="opensAt" type="datetime-local" defaultValue={consultation.opensAt ? instantToWallTime(consultation.opensAt, zone) : ""} />
+            <TypedInput id="opensAt" name="opensAt" type="datetime-local" defaultValue={consultation.opensAt ? instantToWallTime(consultation.opensAt, zone) : ""} />
           </div>
           <div className="field">
             <label htmlFor="closesAt">{t("closesAt")}</label>
-            <input id="closesAt" name="closesAt" type="datetime-local" defaultValue={consultation.closesAt ? instantToWallTime(consultation.closesAt, zone) : ""} />
+            <TypedInput id="closesAt" name="closesAt" type="datetime-local" defaultValue={consultation.closesAt ? instantToWallTime(consultation.closesAt, zone) : ""} />
           </div>
           <button type="submit">{t("saveSchedule")}</button>
         </ActionForm>
@@ -78,7 +78,7 @@ export async function ConsultationSettings({ consultation, phase }: Consultation
           <input type="hidden" name="consultationId" value={consultation.id} />
           <div className="field">
             <label htmlFor="details-title">{t("titleField")}</label>
-            <input id="details-title" name="title" defaultValue={consultation.title} required maxLength={TITLE_MAX} />
+            <TypedInput id="details-title" name="title" defaultValue={consultation.title} required maxLength={TITLE_MAX} />
           </div>
           <div className="field">
             <label htmlFor="details-language">{t("language")}</label>
@@ -92,7 +92,7 @@ export async function ConsultationSettings({ consultation, phase }: Consultation
           </div>
           <div className="field">
             <label htmlFor="details-introduction">{t("introduction")}</label>
-            <textarea id="details-introduction" name="introduction" defaultValue={consultation.introduction} rows={6} maxLength={INTRODUCTION_MAX} />
+            <TypedTextarea id="details-introduction" name="introduction" defaultValue={consultation.introduction} rows={6} maxLength={INTRODUCTION_MAX} />
           </div>
           <button type="submit">{t("saveDetails")}</button>
         </ActionForm>

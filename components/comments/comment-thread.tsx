@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { agreementAction, editCommentAction, withdrawCommentAction } from "@/app/(public)/consultations/[slug]/messages/[number]/actions";
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm, TypedTextarea } from "@/components/forms/action-form";
 import type { CommentView } from "@/lib/comments/message-discussion";
 import { COMMENT_BODY_MAX } from "@/lib/comments/schemas";
 import { countryName } from "@/lib/profiles/countries";
@@ -10,8 +10,13 @@ import { CommentForm } from "./comment-form";
 
 type ThreadProps = {
   comment: CommentView;
-  /** What the viewer may do here (the server checks again on every write). */
-  can: { participate: boolean };
+  /**
+   * What the viewer may do here (the server checks again on every write):
+   * `write` when they may take part at all, `open` while the consultation takes
+   * writes. Forms stay in the page when it has closed, shown only to give back
+   * a submission the deadline refused (the page is re-rendered without JavaScript).
+   */
+  can: { write: boolean; open: boolean };
   messageId: string;
   path: string;
   referenceTimeZone: string;
@@ -33,18 +38,17 @@ export async function CommentThread(props: ThreadProps) {
           ))}
         </ol>
       ) : null}
-      {can.participate && comment.status === "PUBLISHED" ? (
-        <details className="reply">
-          <summary>{t("reply")}</summary>
-          <CommentForm
-            mode="reply"
-            messageId={messageId}
-            parentId={comment.id}
-            path={path}
-            idempotencyKey={newKey()}
-            storageKey={`consult:reply:${comment.id}`}
-          />
-        </details>
+      {can.write && comment.status === "PUBLISHED" ? (
+        <CommentForm
+          mode="reply"
+          messageId={messageId}
+          parentId={comment.id}
+          path={path}
+          idempotencyKey={newKey()}
+          storageKey={`consult:reply:${comment.id}`}
+          disclosure={{ summary: t("reply"), className: "reply" }}
+          onlyWhenRefused={!can.open}
+        />
       ) : null}
     </li>
   );
@@ -88,8 +92,8 @@ async function CommentArticle({ comment, can, path, referenceTimeZone }: ThreadP
       {comment.status === "PUBLISHED" ? (
         <div className="comment-actions">
           <p className="meta">{t("agreements", { count: comment.agreementCount })}</p>
-          {can.participate && !comment.mine ? (
-            <ActionForm action={agreementAction} className="inline-form">
+          {can.write && !comment.mine ? (
+            <ActionForm action={agreementAction} className="inline-form" onlyWhenRefused={!can.open}>
               <input type="hidden" name="commentId" value={comment.id} />
               <input type="hidden" name="path" value={path} />
               <button type="submit" name="intent" value={comment.agreedByViewer ? "undo" : "agree"} className="secondary" aria-pressed={comment.agreedByViewer}>
@@ -97,31 +101,25 @@ async function CommentArticle({ comment, can, path, referenceTimeZone }: ThreadP
               </button>
             </ActionForm>
           ) : null}
-          {can.participate && comment.mine ? (
+          {can.write && comment.mine ? (
             <>
-              <details className="edit">
-                <summary>{t("edit")}</summary>
-                <ActionForm action={editCommentAction} label={t("editLabel")}>
-                  <input type="hidden" name="commentId" value={comment.id} />
-                  <input type="hidden" name="path" value={path} />
-                  <div className="field">
-                    <label htmlFor={`edit-${comment.id}`}>{t("newText")}</label>
-                    <textarea id={`edit-${comment.id}`} name="body" defaultValue={comment.body ?? ""} required maxLength={COMMENT_BODY_MAX} rows={5} />
-                  </div>
-                  <button type="submit">{t("saveEdit")}</button>
-                </ActionForm>
-              </details>
-              <details className="withdraw">
-                <summary>{t("withdraw")}</summary>
-                <ActionForm action={withdrawCommentAction} label={t("withdrawLabel")}>
-                  <input type="hidden" name="commentId" value={comment.id} />
-                  <input type="hidden" name="path" value={path} />
-                  <p>{t("withdrawExplain")}</p>
-                  <button type="submit" className="danger">
-                    {t("withdrawConfirm")}
-                  </button>
-                </ActionForm>
-              </details>
+              <ActionForm action={editCommentAction} label={t("editLabel")} disclosure={{ summary: t("edit"), className: "edit" }} onlyWhenRefused={!can.open}>
+                <input type="hidden" name="commentId" value={comment.id} />
+                <input type="hidden" name="path" value={path} />
+                <div className="field">
+                  <label htmlFor={`edit-${comment.id}`}>{t("newText")}</label>
+                  <TypedTextarea id={`edit-${comment.id}`} name="body" defaultValue={comment.body ?? ""} required maxLength={COMMENT_BODY_MAX} rows={5} />
+                </div>
+                <button type="submit">{t("saveEdit")}</button>
+              </ActionForm>
+              <ActionForm action={withdrawCommentAction} label={t("withdrawLabel")} disclosure={{ summary: t("withdraw"), className: "withdraw" }} onlyWhenRefused={!can.open}>
+                <input type="hidden" name="commentId" value={comment.id} />
+                <input type="hidden" name="path" value={path} />
+                <p>{t("withdrawExplain")}</p>
+                <button type="submit" className="danger">
+                  {t("withdrawConfirm")}
+                </button>
+              </ActionForm>
             </>
           ) : null}
         </div>

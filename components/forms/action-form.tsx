@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-state";
 import { FormAlert } from "./form-alert";
@@ -11,13 +11,23 @@ type ActionFormProps = {
   className?: string;
   /** Accessible name of the form, when a page holds many. */
   label?: string;
+  disclosure?: Disclosure;
+  /** Renders nothing unless the server refused what was sent: to give back a submission made just as writing closed. */
+  onlyWhenRefused?: boolean;
 };
+
+/** Puts a form behind a disclosure with this summary. */
+export type Disclosure = { summary: string; className?: string };
+
+const RefusedValues = createContext<Partial<Record<string, unknown>>>({});
 
 /**
  * A small server-action form that keeps what was typed when the server says
- * no (React would reset a form after its action), and works without JavaScript.
+ * no, and works without JavaScript: with it, React does not reset the form;
+ * without it, the page comes back from the server and TypedTextarea refills
+ * itself from what was sent.
  */
-export function ActionForm({ action, children, className, label }: ActionFormProps) {
+export function ActionForm({ action, children, className, label, disclosure, onlyWhenRefused }: ActionFormProps) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as FormState);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -25,18 +35,49 @@ export function ActionForm({ action, children, className, label }: ActionFormPro
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => formAction(data));
   };
-  const fieldErrors = state.status === "error" ? Object.values(state.fieldErrors) : [];
+  const refused = state.status === "error";
+  if (onlyWhenRefused && !refused) return null;
+  const fieldErrors = refused ? Object.values(state.fieldErrors) : [];
   return (
-    <form action={formAction} onSubmit={onSubmit} className={className} aria-label={label} aria-busy={pending || undefined}>
-      <FormAlert state={state} />
-      {fieldErrors.length > 0 ? (
-        <ul className="field-error">
-          {fieldErrors.map((key) => (
-            <li key={key}>{t(key)}</li>
-          ))}
-        </ul>
-      ) : null}
-      {children}
-    </form>
+    <FormDisclosure disclosure={disclosure} refused={refused}>
+      <form action={formAction} onSubmit={onSubmit} className={className} aria-label={label} aria-busy={pending || undefined}>
+        <FormAlert state={state} />
+        {fieldErrors.length > 0 ? (
+          <ul className="field-error">
+            {fieldErrors.map((key) => (
+              <li key={key}>{t(key)}</li>
+            ))}
+          </ul>
+        ) : null}
+        <RefusedValues value={refused ? state.values : {}}>{children}</RefusedValues>
+      </form>
+    </FormDisclosure>
   );
+}
+
+/** The form alone, or behind its disclosure, opened when the server refused what was sent (so the message and the text are in view). */
+export function FormDisclosure({ disclosure, refused, children }: { disclosure?: Disclosure; refused: boolean; children: ReactNode }) {
+  if (!disclosure) return children;
+  return (
+    <details className={disclosure.className} open={refused || undefined}>
+      <summary>{disclosure.summary}</summary>
+      {children}
+    </details>
+  );
+}
+
+/** What was sent in this field of the enclosing ActionForm, when the server refused it. */
+function useRefusedValue(name: string, defaultValue: ComponentProps<"input">["defaultValue"]) {
+  const sent = useContext(RefusedValues)[name];
+  return typeof sent === "string" ? sent : defaultValue;
+}
+
+/** A textarea inside an ActionForm that shows what was sent, rather than its default, after the server refused it. */
+export function TypedTextarea({ name, defaultValue, ...props }: ComponentProps<"textarea"> & { name: string }) {
+  return <textarea name={name} defaultValue={useRefusedValue(name, defaultValue)} {...props} />;
+}
+
+/** An input inside an ActionForm that shows what was sent, rather than its default, after the server refused it. */
+export function TypedInput({ name, defaultValue, ...props }: ComponentProps<"input"> & { name: string }) {
+  return <input name={name} defaultValue={useRefusedValue(name, defaultValue)} {...props} />;
 }

@@ -165,4 +165,37 @@ describe("annotating and commenting", () => {
     expect(await page.getByLabel("Your comment", { exact: true }).count()).toBe(0);
     await context.close();
   });
+
+  it("works without JavaScript: comments, and gives back the text of a comment or an edit refused at the deadline", async () => {
+    const { slug, id } = await openConsultation();
+    const signedIn = await participant("Plain Reader");
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    await context.addCookies(await signedIn.context.cookies());
+    await signedIn.context.close();
+    const page = await context.newPage();
+    await page.goto(`/consultations/${slug}/messages/1.1`);
+    await page.getByLabel("Your comment", { exact: true }).fill("Sent from a browser without scripts.");
+    await page.getByRole("button", { name: "Publish comment" }).click();
+    const thread = page.getByRole("article", { name: /Plain Reader/ });
+    await thread.locator(".comment-body").getByText("Sent from a browser without scripts.").waitFor();
+
+    const close = () => sql(`update "Consultation" set "closesAt" = now() - interval '1 second' where id = $1`, [id]);
+    await page.getByLabel("Your comment", { exact: true }).fill("One more thought, a second too late.");
+    await close();
+    await page.getByRole("button", { name: "Publish comment" }).click();
+    await page.getByText(/The consultation closed on .*: it no longer accepts comments\./).waitFor();
+    expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("One more thought, a second too late.");
+
+    await sql(`update "Consultation" set "closesAt" = now() + interval '1 day' where id = $1`, [id]);
+    await page.goto(`/consultations/${slug}/messages/1.1`);
+    await close();
+    await thread.getByText("Edit", { exact: true }).click();
+    await thread.getByLabel("New text").fill("A late change of mind.");
+    await thread.getByRole("button", { name: "Save the new text" }).click();
+    const refused = page.getByRole("article", { name: /Plain Reader/ });
+    await refused.getByText(/The consultation closed on .*: it no longer accepts comments\./).waitFor();
+    expect(await refused.getByLabel("New text").inputValue()).toBe("A late change of mind.");
+    expect(await refused.locator(".comment-body").innerText()).toBe("Sent from a browser without scripts.");
+    await context.close();
+  });
 });

@@ -43,7 +43,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const locale = await getLocale();
   const path = `/consultations/${slug}/messages/${message.number}`;
   const earlier = message.versions.slice(0, -1).reverse();
-  const canParticipate = consultation.phase === "OPEN" && Boolean(actor?.hasProfile && !actor.suspended);
+  const can = { write: Boolean(actor?.hasProfile && !actor.suspended), open: consultation.phase === "OPEN" };
   const pageHref = (page: number) => (page === 1 ? path : `${path}?page=${page}`);
 
   return (
@@ -84,15 +84,22 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
         <h2 id="comments-heading">{t("commentCount", { count: message._count.comments })}</h2>
         <ParticipationNotice actor={actor} consultation={consultation} returnTo={path} />
         <ClientMessages namespaces={["comments"]}>
-          {canParticipate ? (
-            <CommentForm mode="comment" messageId={message.id} path={path} idempotencyKey={randomUUID()} storageKey={`consult:comment:${message.id}`} />
+          {can.write ? (
+            <CommentForm
+              mode="comment"
+              messageId={message.id}
+              path={path}
+              idempotencyKey={randomUUID()}
+              storageKey={`consult:comment:${message.id}`}
+              onlyWhenRefused={!can.open}
+            />
           ) : null}
           <ol className="threads">
             {discussion.threads.map((comment) => (
               <CommentThread
                 key={comment.id}
                 comment={comment}
-                can={{ participate: canParticipate }}
+                can={can}
                 messageId={message.id}
                 path={path}
                 referenceTimeZone={consultation.referenceTimeZone}
