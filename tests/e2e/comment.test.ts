@@ -32,8 +32,8 @@ async function openConsultation() {
   return { slug, id: consultation!.id };
 }
 
-async function participant(name: string) {
-  const context = await browser.newContext();
+async function participant(name: string, options: Parameters<typeof browser.newContext>[0] = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const email = uniqueEmail("commenter");
   await signInWithCode(page, email);
@@ -63,6 +63,27 @@ async function selectWithMouse(page: Page, passage: string) {
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 8 });
   await page.mouse.up();
+}
+
+/**
+ * Selects `passage` as a long press and a drag of the selection handles leave
+ * it (headless Chromium makes no selection from synthetic touches).
+ */
+async function selectAsTouchWould(page: Page, passage: string) {
+  await page.locator("[data-message-text]").evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`not in the text: ${wanted}`);
+  }, passage);
 }
 
 describe("annotating and commenting", () => {
@@ -145,6 +166,22 @@ describe("annotating and commenting", () => {
     await page.getByRole("button", { name: "Publish comment" }).click();
     await page.getByText("This passage is not in the message as it stands.", { exact: false }).waitFor();
     expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("This should be refused.");
+    await expectNoSeriousA11yViolations(page);
+    await context.close();
+  });
+
+  it("annotates on a touch screen: the quote button takes a tap without losing the selection", async () => {
+    const { slug } = await openConsultation();
+    const { context, page } = await participant("Amara Touch", { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    await page.goto(`/consultations/${slug}/messages/1.2`);
+    await selectAsTouchWould(page, "快速响应事件的能力");
+    await page.getByRole("button", { name: "Quote the selected passage" }).tap();
+    expect(await page.getByLabel("Passage you comment on").inputValue()).toBe("快速响应事件的能力");
+    await page.getByLabel("Your comment", { exact: true }).tap();
+    await page.keyboard.type("请具体说明响应时间。");
+    await page.getByRole("button", { name: "Publish comment" }).tap();
+    await page.getByText("Your comment has been published.").waitFor();
+    expect(await page.locator("[data-message-text] mark").allInnerTexts()).toEqual(["快速响应事件的能力"]);
     await expectNoSeriousA11yViolations(page);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import postgres from "postgres";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { findChromium } from "../../../scripts/find-chromium.mjs";
 
@@ -22,7 +22,7 @@ export function launchBrowser() {
     await state.browser?.close();
   });
   return {
-    async newContext(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+    async newContext(options: Pick<BrowserContextOptions, "javaScriptEnabled" | "locale" | "hasTouch" | "isMobile" | "viewport"> = {}): Promise<BrowserContext> {
       const context = await state.browser!.newContext({ baseURL: baseUrl(), locale: "en-GB", ...options });
       context.setDefaultTimeout(10_000);
       return context;
