@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Deadline } from "@/components/consultations/deadline";
-import { listPublicConsultations, type ConsultationSummary } from "@/lib/consultations/list-public";
+import { ConsultationCard } from "@/components/consultations/consultation-card";
+import { listPublicConsultations, PAST_ON_HOME } from "@/lib/consultations/list-public";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ const GROUPS = ["OPEN", "UPCOMING", "CLOSED", "FINAL"] as const;
 
 export default async function HomePage() {
   const t = await getTranslations("home");
-  const groups = await listPublicConsultations();
+  const { groups, pastCount } = await listPublicConsultations();
   const empty = GROUPS.every((group) => groups[group].length === 0);
   return (
     <div>
@@ -26,39 +26,11 @@ export default async function HomePage() {
           </ul>
         </section>
       ))}
+      {pastCount > PAST_ON_HOME ? (
+        <p>
+          <Link href="/consultations">{t("allPast", { count: pastCount })}</Link>
+        </p>
+      ) : null}
     </div>
-  );
-}
-
-async function ConsultationCard({ consultation }: { consultation: ConsultationSummary }) {
-  const t = await getTranslations("home");
-  const { slug, title, language, phase, opensAt, closesAt, referenceTimeZone, messageCount } = consultation;
-  return (
-    <li>
-      <h3 lang={language}>
-        <Link href={`/consultations/${slug}`}>{title}</Link>
-      </h3>
-      <p className="meta">
-        {t("messageCount", { count: messageCount })}
-        {phase === "OPEN" && closesAt ? (
-          <>
-            {" · "}
-            {t("commentsUntil")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} />
-          </>
-        ) : null}
-        {phase === "UPCOMING" && opensAt ? (
-          <>
-            {" · "}
-            {t("opens")} <Deadline closesAt={opensAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
-          </>
-        ) : null}
-        {phase === "CLOSED" && closesAt ? (
-          <>
-            {" · "}
-            {t("closed")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
-          </>
-        ) : null}
-      </p>
-    </li>
   );
 }

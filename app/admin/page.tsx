@@ -2,19 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PhaseBadge } from "@/components/consultations/phase-badge";
+import { Pagination } from "@/components/navigation/pagination";
 import { listConsultationsForSecretariat } from "@/lib/consultations/manage";
 import { secretariatPage } from "@/lib/http/page-access";
+import { pageParam } from "@/lib/http/pagination";
 import { formatInstant } from "@/lib/time/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
 }
 
-export default async function AdminHomePage() {
+export default async function AdminHomePage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const actor = await secretariatPage("/admin");
   const t = await getTranslations("admin");
   const locale = await getLocale();
-  const consultations = await listConsultationsForSecretariat(actor);
+  const { consultations, page, pageCount } = await listConsultationsForSecretariat(actor, pageParam((await searchParams).page));
   return (
     <div>
       <h1>{t("title")}</h1>
@@ -49,6 +51,7 @@ export default async function AdminHomePage() {
           ))}
         </tbody>
       </table>
+      <Pagination page={page} pageCount={pageCount} href={(number) => (number === 1 ? "/admin" : `/admin?page=${number}`)} label={t("pages")} />
     </div>
   );
 }

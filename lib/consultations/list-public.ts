@@ -1,7 +1,10 @@
+import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { consultationPhase, type ConsultationPhase } from "./phase";
 
-export const HOME_LIST_LIMIT = 200;
+/** The most recent past consultations on the home page; the archive pages hold them all. */
+export const PAST_ON_HOME = 10;
+export const ARCHIVE_PAGE_SIZE = 30;
 
 export type ConsultationSummary = {
   slug: string;
@@ -14,37 +17,70 @@ export type ConsultationSummary = {
   messageCount: number;
 };
 
-/** Published consultations grouped as the home page shows them. */
+const SUMMARY = {
+  slug: true,
+  title: true,
+  language: true,
+  opensAt: true,
+  closesAt: true,
+  referenceTimeZone: true,
+  publishedAt: true,
+  finalisedAt: true,
+  _count: { select: { messages: true } },
+} satisfies Prisma.ConsultationSelect;
+
+type SummaryRow = Prisma.ConsultationGetPayload<{ select: typeof SUMMARY }>;
+
+const toSummary = ({ _count, publishedAt, finalisedAt, ...row }: SummaryRow, now: Date): ConsultationSummary => ({
+  ...row,
+  phase: consultationPhase({ ...row, publishedAt, finalisedAt }, now),
+  messageCount: _count.messages,
+});
+
+/** Published and still taking comments, or about to. */
+const currentWhere = (now: Date): Prisma.ConsultationWhereInput => ({
+  publishedAt: { not: null },
+  finalisedAt: null,
+  OR: [{ closesAt: null }, { closesAt: { gt: now } }],
+});
+
+/** Published and closed (final or not). */
+const pastWhere = (now: Date): Prisma.ConsultationWhereInput => ({
+  publishedAt: { not: null },
+  OR: [{ finalisedAt: { not: null } }, { closesAt: { lte: now } }],
+});
+
+const MOST_RECENT_FIRST: Prisma.ConsultationOrderByWithRelationInput[] = [{ closesAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "desc" }];
+
+/**
+ * The home page: every current consultation (open, the soonest deadline
+ * first, and upcoming), and the most recent past ones with how many there are.
+ */
 export async function listPublicConsultations(now = new Date()) {
-  const rows = await db.consultation.findMany({
-    where: { publishedAt: { not: null } },
-    orderBy: [{ closesAt: "asc" }, { createdAt: "desc" }],
-    take: HOME_LIST_LIMIT,
-    select: {
-      slug: true,
-      title: true,
-      language: true,
-      opensAt: true,
-      closesAt: true,
-      referenceTimeZone: true,
-      publishedAt: true,
-      finalisedAt: true,
-      _count: { select: { messages: true } },
-    },
-  });
-  const groups: Record<"OPEN" | "UPCOMING" | "CLOSED" | "FINAL", ConsultationSummary[]> = {
-    OPEN: [],
-    UPCOMING: [],
-    CLOSED: [],
-    FINAL: [],
-  };
-  for (const { _count, publishedAt: _published, finalisedAt: _finalised, ...row } of rows) {
-    const phase = consultationPhase({ ...row, publishedAt: _published, finalisedAt: _finalised }, now);
-    if (phase === "DRAFT") continue;
-    groups[phase].push({ ...row, phase, messageCount: _count.messages });
+  const [current, past, pastCount] = await Promise.all([
+    db.consultation.findMany({ where: currentWhere(now), orderBy: [{ closesAt: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }], select: SUMMARY }),
+    db.consultation.findMany({ where: pastWhere(now), orderBy: MOST_RECENT_FIRST, take: PAST_ON_HOME, select: SUMMARY }),
+    db.consultation.count({ where: pastWhere(now) }),
+  ]);
+  const groups: Record<"OPEN" | "UPCOMING" | "CLOSED" | "FINAL", ConsultationSummary[]> = { OPEN: [], UPCOMING: [], CLOSED: [], FINAL: [] };
+  for (const row of [...current, ...past]) {
+    const summary = toSummary(row, now);
+    if (summary.phase !== "DRAFT") groups[summary.phase].push(summary);
   }
-  // Closed and final: the most recent first.
-  groups.CLOSED.reverse();
-  groups.FINAL.reverse();
-  return groups;
+  return { groups, pastCount };
+}
+
+/** One page of the archive of past consultations, the most recent first. */
+export async function listPastConsultations(page: number, now = new Date()) {
+  const count = await db.consultation.count({ where: pastWhere(now) });
+  const pageCount = Math.max(1, Math.ceil(count / ARCHIVE_PAGE_SIZE));
+  const current = Math.min(page, pageCount);
+  const rows = await db.consultation.findMany({
+    where: pastWhere(now),
+    orderBy: MOST_RECENT_FIRST,
+    skip: (current - 1) * ARCHIVE_PAGE_SIZE,
+    take: ARCHIVE_PAGE_SIZE,
+    select: SUMMARY,
+  });
+  return { consultations: rows.map((row) => toSummary(row, now)), page: current, pageCount, count };
 }

@@ -8,20 +8,24 @@ import { parseInput } from "@/lib/validation";
 import { consultationPhase } from "./phase";
 import { consultationDetailsSchema, idSchema, scheduleSchema } from "./schemas";
 
-export const ADMIN_LIST_LIMIT = 200;
+export const ADMIN_PAGE_SIZE = 50;
 
-/** Every consultation, drafts included, for the secretariat's list. */
-export async function listConsultationsForSecretariat(actor: Actor | null, now = new Date()) {
+/** Every consultation, drafts included, for the secretariat's list: the newest first, a page at a time. */
+export async function listConsultationsForSecretariat(actor: Actor | null, page = 1, now = new Date()) {
   requireSecretariat(actor);
+  const count = await db.consultation.count();
+  const pageCount = Math.max(1, Math.ceil(count / ADMIN_PAGE_SIZE));
+  const current = Math.min(page, pageCount);
   const rows = await db.consultation.findMany({
-    orderBy: { createdAt: "desc" },
-    take: ADMIN_LIST_LIMIT,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * ADMIN_PAGE_SIZE,
+    take: ADMIN_PAGE_SIZE,
     select: {
       id: true, slug: true, title: true, language: true, opensAt: true, closesAt: true, referenceTimeZone: true,
       publishedAt: true, finalisedAt: true, _count: { select: { messages: true } },
     },
   });
-  return rows.map((row) => ({ ...row, phase: consultationPhase(row, now) }));
+  return { consultations: rows.map((row) => ({ ...row, phase: consultationPhase(row, now) })), page: current, pageCount };
 }
 
 export async function getConsultationForSecretariat(actor: Actor | null, slug: string) {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { baseUrl, expectNoSeriousA11yViolations, launchBrowser, setRole, signInWithCode, uniqueEmail } from "./support/browser";
+import { baseUrl, expectNoSeriousA11yViolations, launchBrowser, setRole, signInWithCode, sql, uniqueEmail } from "./support/browser";
 
 const browser = launchBrowser();
 const fixtures = path.resolve(import.meta.dirname, "../fixtures");
@@ -75,6 +75,30 @@ describe("the secretariat imports, publishes, and the public reads", () => {
     expect(api).toMatchObject({ slug, state: "open", counts: { sections: 30, messages: 92 } });
     expect(pageErrors).toEqual([]);
     await visitor.close();
+  });
+
+  it("keeps past consultations in a paged archive linked from the home page", async () => {
+    // Closed in the last 45 days, one a day: more than the home page and one archive page hold.
+    await sql(
+      `insert into "Consultation" (id, slug, title, language, "opensAt", "closesAt", "publishedAt", "firstPublishedAt", "updatedAt")
+       select 'past-' || i, 'archive-e2e-' || i, 'Archived consultation ' || i, 'en',
+              now() - interval '60 days', now() - i * interval '1 day', now() - interval '60 days', now() - interval '60 days', now()
+       from generate_series(1, 45) as i`,
+    );
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("link", { name: "Archived consultation 1", exact: true }).waitFor();
+    expect(await page.getByRole("link", { name: "Archived consultation 40", exact: true }).count()).toBe(0);
+    await page.getByRole("link", { name: /^All \d+ past consultations$/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Past consultations" }).waitFor();
+    const pages = page.getByRole("navigation", { name: "Pages of past consultations" });
+    expect(await pages.getByRole("link", { name: "Page 1" }).getAttribute("aria-current")).toBe("page");
+    await expectNoSeriousA11yViolations(page);
+    await pages.getByRole("link", { name: "Next page" }).click();
+    await page.getByRole("link", { name: "Archived consultation 40", exact: true }).waitFor();
+    expect(await page.getByRole("navigation", { name: "Pages of past consultations" }).getByRole("link", { name: "Page 2" }).getAttribute("aria-current")).toBe("page");
+    await context.close();
   });
 
   it("imports a Word document and explains a file it cannot read", async () => {

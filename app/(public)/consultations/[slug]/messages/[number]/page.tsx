@@ -10,15 +10,17 @@ import { HighlightedText } from "@/components/comments/highlighted-text";
 import { ParticipationNotice } from "@/components/comments/participation-notice";
 import { ConsultationHeader } from "@/components/consultations/consultation-header";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { Pagination } from "@/components/navigation/pagination";
 import { getActor } from "@/lib/auth/session";
 import { getMessageDiscussion } from "@/lib/comments/message-discussion";
 import { getMessage } from "@/lib/consultations/get-consultation";
+import { pageParam } from "@/lib/http/pagination";
 import { formatInstant } from "@/lib/time/format";
 
 
 /** Metadata and page share one read per request. */
 const load = cache(getMessage);
-type MessagePageProps = { params: Promise<{ slug: string; number: string }>; searchParams: Promise<{ page?: string }> };
+type MessagePageProps = { params: Promise<{ slug: string; number: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
 export async function generateMetadata({ params }: MessagePageProps): Promise<Metadata> {
   const { slug, number } = await params;
@@ -36,7 +38,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const { consultation, message } = found;
   const current = message.versions.at(-1);
   if (!current) notFound();
-  const requestedPage = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const requestedPage = pageParam((await searchParams).page);
   const discussion = await getMessageDiscussion(actor, message.id, current.id, requestedPage, current.text);
   const t = await getTranslations("consultation");
   const c = await getTranslations("comments");
@@ -108,19 +110,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
             ))}
           </ol>
         </ClientMessages>
-        {discussion.pageCount > 1 ? (
-          <nav aria-label={c("pages")} className="pagination">
-            <ul>
-              {Array.from({ length: discussion.pageCount }, (_, index) => index + 1).map((page) => (
-                <li key={page}>
-                  <Link href={pageHref(page)} aria-current={page === discussion.page ? "page" : undefined}>
-                    {page}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
+        <Pagination page={discussion.page} pageCount={discussion.pageCount} href={pageHref} label={c("pages")} />
       </section>
       <p>
         <Link href={`/consultations/${slug}#message-${message.number}`}>{t("backToDocument")}</Link>

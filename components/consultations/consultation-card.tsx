@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Deadline } from "@/components/consultations/deadline";
+import type { ConsultationSummary } from "@/lib/consultations/list-public";
+
+/** A consultation in a list: its title, size and where it stands. */
+export async function ConsultationCard({ consultation, headingLevel = 3 }: { consultation: ConsultationSummary; headingLevel?: 2 | 3 }) {
+  const t = await getTranslations("home");
+  const { slug, title, language, phase, opensAt, closesAt, referenceTimeZone, messageCount } = consultation;
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <li>
+      <Heading lang={language}>
+        <Link href={`/consultations/${slug}`}>{title}</Link>
+      </Heading>
+      <p className="meta">
+        {t("messageCount", { count: messageCount })}
+        {phase === "OPEN" && closesAt ? (
+          <>
+            {" · "}
+            {t("commentsUntil")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} />
+          </>
+        ) : null}
+        {phase === "UPCOMING" && opensAt ? (
+          <>
+            {" · "}
+            {t("opens")} <Deadline closesAt={opensAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
+          </>
+        ) : null}
+        {phase === "CLOSED" && closesAt ? (
+          <>
+            {" · "}
+            {t("closed")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
+          </>
+        ) : null}
+      </p>
+    </li>
+  );
+}
