@@ -41,49 +41,42 @@ async function participant(name: string, options: Parameters<typeof browser.newC
   return { context, page };
 }
 
+/**
+ * Finds `passage` in the message text: the points of its first and last
+ * characters; with `select`, also selects it the way a long press and a drag
+ * of the selection handles would (headless Chromium makes no selection from
+ * synthetic touches).
+ */
+function locatePassage(page: Page, passage: string, select = false) {
+  return page.locator("[data-message-text]").evaluate(
+    (element, { wanted, select }) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        if (select) document.getSelection()!.removeAllRanges();
+        if (select) document.getSelection()!.addRange(range);
+        const rects = [...range.getClientRects()];
+        const first = rects[0]!;
+        const last = rects.at(-1)!;
+        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      }
+      throw new Error(`not in the text: ${wanted}`);
+    },
+    { wanted: passage, select },
+  );
+}
+
 /** Drags the real mouse across `passage` inside the message text. */
 async function selectWithMouse(page: Page, passage: string) {
-  const box = await page.locator("[data-message-text]").evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 1);
-      const first = range.getBoundingClientRect();
-      range.setStart(node, at + wanted.length - 1);
-      range.setEnd(node, at + wanted.length);
-      const last = range.getBoundingClientRect();
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    }
-    throw new Error(`not in the text: ${wanted}`);
-  }, passage);
+  const box = await locatePassage(page, passage);
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 8 });
   await page.mouse.up();
-}
-
-/**
- * Selects `passage` as a long press and a drag of the selection handles leave
- * it (headless Chromium makes no selection from synthetic touches).
- */
-async function selectAsTouchWould(page: Page, passage: string) {
-  await page.locator("[data-message-text]").evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`not in the text: ${wanted}`);
-  }, passage);
 }
 
 describe("annotating and commenting", () => {
@@ -174,7 +167,7 @@ describe("annotating and commenting", () => {
     const { slug } = await openConsultation();
     const { context, page } = await participant("Amara Touch", { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
     await page.goto(`/consultations/${slug}/messages/1.2`);
-    await selectAsTouchWould(page, "快速响应事件的能力");
+    await locatePassage(page, "快速响应事件的能力", true);
     await page.getByRole("button", { name: "Quote the selected passage" }).tap();
     expect(await page.getByLabel("Passage you comment on").inputValue()).toBe("快速响应事件的能力");
     await page.getByLabel("Your comment", { exact: true }).tap();
