@@ -1,9 +1,24 @@
 import type { Actor } from "@/lib/auth/actor";
 import { reanchor } from "@/lib/annotations/anchoring";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { AnchorStatus, CommentStatus, Region, StakeholderGroup } from "@/lib/db/generated/enums";
 
 export const THREADS_PAGE_SIZE = 50;
+
+/** How threads are ordered: the oldest first (the default), the newest first, or the most agreed with first. */
+export const THREAD_ORDERS = ["oldest", "newest", "agreed"] as const;
+export type ThreadOrder = (typeof THREAD_ORDERS)[number];
+
+export function threadOrder(value: unknown): ThreadOrder {
+  return THREAD_ORDERS.find((order) => order === value) ?? "oldest";
+}
+
+const ORDER_BY = {
+  oldest: [{ createdAt: "asc" }, { id: "asc" }],
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+  agreed: [{ agreements: { _count: "desc" } }, { createdAt: "asc" }, { id: "asc" }],
+} satisfies Record<ThreadOrder, Prisma.CommentOrderByWithRelationInput[]>;
 
 export type Anchor = { start: number; end: number; status: "CURRENT" | AnchorStatus } | { start: null; end: null; status: "ORPHANED" };
 
@@ -31,28 +46,25 @@ const commentFields = {
 } as const;
 
 /**
- * Everything the message page shows below the text: one page of threads
- * (oldest first, replies inline) and the highlights of every annotation on the
- * current version, each pointing at the page its thread is on.
+ * Everything the message page shows below the text: one page of threads (in
+ * the order asked for, replies inline, oldest first) and the highlights of
+ * every annotation on the current version, each pointing at the page its
+ * thread is on.
  */
 export async function getMessageDiscussion(
   actor: Actor | null,
   messageId: string,
   currentVersionId: string,
-  page = 1,
-  currentText?: string,
+  { page = 1, order = "oldest", currentText }: { page?: number; order?: ThreadOrder; currentText?: string } = {},
 ) {
-  const threadIds = await db.comment.findMany({
-    where: { messageId, parentId: null },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
+  const threadIds = await db.comment.findMany({ where: { messageId, parentId: null }, orderBy: ORDER_BY[order], select: { id: true } });
   const pageOf = new Map(threadIds.map((row, index) => [row.id, Math.floor(index / THREADS_PAGE_SIZE) + 1]));
   const pageCount = Math.max(1, Math.ceil(threadIds.length / THREADS_PAGE_SIZE));
-  const shown = threadIds.slice((page - 1) * THREADS_PAGE_SIZE, page * THREADS_PAGE_SIZE).map((row) => row.id);
+  const current = Math.min(page, pageCount);
+  const shown = threadIds.slice((current - 1) * THREADS_PAGE_SIZE, current * THREADS_PAGE_SIZE).map((row) => row.id);
 
   const [threads, replies, annotations] = await Promise.all([
-    db.comment.findMany({ where: { id: { in: shown } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentFields }),
+    db.comment.findMany({ where: { id: { in: shown } }, select: commentFields }),
     db.comment.findMany({ where: { parentId: { in: shown } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentFields }),
     db.comment.findMany({
       where: { messageId, parentId: null, status: "PUBLISHED", quoteExact: { not: null } },
@@ -121,5 +133,7 @@ export async function getMessageDiscussion(
   for (const [id, anchor] of anchorOf) {
     if (anchor.start !== null) highlights.push({ id, start: anchor.start, end: anchor.end, page: pageOf.get(id) ?? 1 });
   }
-  return { threads: threads.map(view), highlights, page, pageCount, threadCount: threadIds.length };
+  const position = new Map(shown.map((id, index) => [id, index]));
+  threads.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  return { threads: threads.map(view), highlights, page: current, pageCount, order, threadCount: threadIds.length };
 }

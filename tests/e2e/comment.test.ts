@@ -113,9 +113,22 @@ describe("annotating and commenting", () => {
     await reader.page.getByLabel("Your reply").fill("Agreed, and name the IXPs.");
     await reader.page.getByRole("button", { name: "Publish reply" }).click();
     await reader.page.getByRole("article", { name: /Kofi Reader/ }).waitFor();
+    await reader.page.getByLabel("Your comment", { exact: true }).fill("Add a sentence on funding.");
+    await reader.page.getByRole("button", { name: "Publish comment" }).click();
+    await reader.page.getByText("Your comment has been published.").waitFor();
+    // Threads in another order: the newest, or the most agreed with, first.
+    const threadAuthors = () => reader.page.locator("ol.threads > li > article .comment-author strong").allInnerTexts();
+    const order = reader.page.getByRole("navigation", { name: "Order of comments" });
+    await order.getByRole("link", { name: "Newest first" }).click();
+    await reader.page.waitForURL(/order=newest/);
+    expect(await threadAuthors()).toEqual(["Kofi Reader", "Priya Author"]);
+    expect(await order.getByRole("link", { name: "Newest first" }).getAttribute("aria-current")).toBe("true");
+    await order.getByRole("link", { name: "Most agreed with first" }).click();
+    await reader.page.waitForURL(/order=agreed/);
+    expect(await threadAuthors()).toEqual(["Priya Author", "Kofi Reader"]);
 
     await page.reload();
-    await page.getByRole("article", { name: /Kofi Reader/ }).waitFor();
+    await page.getByText("Agreed, and name the IXPs.").waitFor();
     await thread.getByText("Edit", { exact: true }).click();
     await thread.getByLabel("New text of your comment").fill("Say what “robust” means: at least two independent paths.");
     await thread.getByRole("button", { name: "Save the new text" }).click();

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { setAgreement } from "@/lib/comments/agree";
 import { editComment, withdrawComment } from "@/lib/comments/change-comment";
 import { COMMENT_LIMITS, createComment } from "@/lib/comments/create-comment";
-import { getMessageDiscussion } from "@/lib/comments/message-discussion";
+import { getMessageDiscussion, threadOrder, type ThreadOrder } from "@/lib/comments/message-discussion";
 import { editMessageText } from "@/lib/consultations/edit-structure";
 import { db, disconnectDb } from "@/lib/db/client";
 import { importMarkdown } from "../support/consultations";
@@ -230,6 +230,23 @@ describe("who may write", () => {
     const version = await db.messageVersion.findFirstOrThrow({ where: { messageId, text } });
     const discussion = await getMessageDiscussion(b, messageId, version.id);
     expect(discussion.threads[0]).toMatchObject({ agreementCount: 1, agreedByViewer: true, mine: false });
+  });
+
+  it("orders threads oldest first, newest first, or most agreed with first", async () => {
+    const { messageId } = await openMessage();
+    const version = await db.messageVersion.findFirstOrThrow({ where: { messageId } });
+    const at = (minutes: number) => new Date(Date.now() - 60 * 60_000 + minutes * 60_000);
+    const first = (await createComment(await createActor(), { messageId, body: "First" }, at(1))).comment;
+    const second = (await createComment(await createActor(), { messageId, body: "Second" }, at(2))).comment;
+    const third = (await createComment(await createActor(), { messageId, body: "Third" }, at(3))).comment;
+    for (let i = 0; i < 2; i++) await setAgreement(await createActor(), { commentId: third.id }, true);
+    await setAgreement(await createActor(), { commentId: second.id }, true);
+    const ids = async (order: ThreadOrder) => (await getMessageDiscussion(null, messageId, version.id, { order })).threads.map((thread) => thread.id);
+    expect(await ids("oldest")).toEqual([first.id, second.id, third.id]);
+    expect(await ids("newest")).toEqual([third.id, second.id, first.id]);
+    expect(await ids("agreed")).toEqual([third.id, second.id, first.id]);
+    expect(threadOrder("nonsense")).toBe("oldest");
+    expect(threadOrder(["agreed"])).toBe("oldest");
   });
 });
 

@@ -12,7 +12,7 @@ import { ConsultationHeader } from "@/components/consultations/consultation-head
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Pagination } from "@/components/navigation/pagination";
 import { getActor } from "@/lib/auth/session";
-import { getMessageDiscussion } from "@/lib/comments/message-discussion";
+import { getMessageDiscussion, THREAD_ORDERS, threadOrder } from "@/lib/comments/message-discussion";
 import { getMessage } from "@/lib/consultations/get-consultation";
 import { pageParam } from "@/lib/http/pagination";
 import { formatInstant } from "@/lib/time/format";
@@ -20,7 +20,7 @@ import { formatInstant } from "@/lib/time/format";
 
 /** Metadata and page share one read per request. */
 const load = cache(getMessage);
-type MessagePageProps = { params: Promise<{ slug: string; number: string }>; searchParams: Promise<{ page?: string | string[] }> };
+type MessagePageProps = { params: Promise<{ slug: string; number: string }>; searchParams: Promise<{ page?: string | string[]; order?: string | string[] }> };
 
 export async function generateMetadata({ params }: MessagePageProps): Promise<Metadata> {
   const { slug, number } = await params;
@@ -38,15 +38,22 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const { consultation, message } = found;
   const current = message.versions.at(-1);
   if (!current) notFound();
-  const requestedPage = pageParam((await searchParams).page);
-  const discussion = await getMessageDiscussion(actor, message.id, current.id, requestedPage, current.text);
+  const query = await searchParams;
+  const discussion = await getMessageDiscussion(actor, message.id, current.id, {
+    page: pageParam(query.page),
+    order: threadOrder(query.order),
+    currentText: current.text,
+  });
   const t = await getTranslations("consultation");
   const c = await getTranslations("comments");
   const locale = await getLocale();
   const path = `/consultations/${slug}/messages/${message.number}`;
   const earlier = message.versions.slice(0, -1).reverse();
   const can = { write: Boolean(actor?.hasProfile && !actor.suspended), open: consultation.phase === "OPEN" };
-  const pageHref = (page: number) => (page === 1 ? path : `${path}?page=${page}`);
+  const pageHref = (page: number, order = discussion.order) => {
+    const query = new URLSearchParams({ ...(order === "oldest" ? {} : { order }), ...(page === 1 ? {} : { page: String(page) }) }).toString();
+    return query ? `${path}?${query}` : path;
+  };
 
   return (
     <article>
@@ -85,6 +92,19 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
       <section id="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{t("commentCount", { count: message._count.comments })}</h2>
         <ParticipationNotice actor={actor} consultation={consultation} returnTo={path} />
+        {discussion.threadCount > 1 ? (
+          <nav aria-label={c("order")} className="thread-order">
+            <ul>
+              {THREAD_ORDERS.map((order) => (
+                <li key={order}>
+                  <Link href={`${pageHref(1, order)}#comments`} aria-current={order === discussion.order ? "true" : undefined}>
+                    {c(`orders.${order}`)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         <ClientMessages namespaces={["comments"]}>
           {can.write ? (
             <CommentForm
