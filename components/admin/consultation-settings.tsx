@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { publicationAction, scheduleAction, updateDetailsAction } from "@/app/admin/consultations/[slug]/actions";
-import { ActionForm, TypedInput, TypedTextarea } from "@/components/forms/action-form";
+import { ActionForm, TypedInput, TypedSelect, TypedTextarea } from "@/components/forms/action-form";
 import type { ConsultationPhase } from "@/lib/consultations/phase";
 import { DOCUMENT_LANGUAGE_CODES, INTRODUCTION_MAX, TITLE_MAX } from "@/lib/consultations/schemas";
 import { instantToWallTime } from "@/lib/time/zoned";
@@ -38,13 +38,13 @@ export async function ConsultationSettings({ consultation, phase }: Consultation
           <div className="field">
             <label htmlFor="referenceTimeZone">{t("referenceTimeZone")}</label>
             <p className="hint" id="referenceTimeZone-hint">{t("referenceTimeZoneHint")}</p>
-            <select id="referenceTimeZone" name="referenceTimeZone" defaultValue={zone} aria-describedby="referenceTimeZone-hint">
+            <TypedSelect id="referenceTimeZone" name="referenceTimeZone" defaultValue={zone} aria-describedby="referenceTimeZone-hint">
               {TIME_ZONES.map((name) => (
                 <option key={name} value={name}>
                   {name}
                 </option>
               ))}
-            </select>
+            </TypedSelect>
           </div>
           <div className="field">
             <label htmlFor="opensAt">{t("opensAt")}</label>
@@ -82,13 +82,13 @@ export async function ConsultationSettings({ consultation, phase }: Consultation
           </div>
           <div className="field">
             <label htmlFor="details-language">{t("language")}</label>
-            <select id="details-language" name="language" defaultValue={consultation.language}>
+            <TypedSelect id="details-language" name="language" defaultValue={consultation.language}>
               {languages.map((code) => (
                 <option key={code} value={code}>
                   {code}
                 </option>
               ))}
-            </select>
+            </TypedSelect>
           </div>
           <div className="field">
             <label htmlFor="details-introduction">{t("introduction")}</label>

@@ -12,9 +12,9 @@ type ThreadProps = {
   comment: CommentView;
   /**
    * What the viewer may do here (the server checks again on every write):
-   * `write` when they may take part at all, `open` while the consultation takes
-   * writes. Forms stay in the page when it has closed, shown only to give back
-   * a submission the deadline refused (the page is re-rendered without JavaScript).
+   * `write` when the page carries their forms, `open` while the consultation
+   * takes writes. Just after the deadline the forms stay in the page, shown
+   * only to give back a submission it refused (see carriesCommentForms).
    */
   can: { write: boolean; open: boolean };
   messageId: string;

@@ -81,3 +81,8 @@ export function TypedTextarea({ name, defaultValue, ...props }: ComponentProps<"
 export function TypedInput({ name, defaultValue, ...props }: ComponentProps<"input"> & { name: string }) {
   return <input name={name} defaultValue={useRefusedValue(name, defaultValue)} {...props} />;
 }
+
+/** A select inside an ActionForm that shows what was sent, rather than its default, after the server refused it. */
+export function TypedSelect({ name, defaultValue, ...props }: ComponentProps<"select"> & { name: string }) {
+  return <select name={name} defaultValue={useRefusedValue(name, defaultValue)} {...props} />;
+}

@@ -3,7 +3,12 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-state";
 
-/** The form-level outcome, announced to screen readers when it changes. */
+/**
+ * The form-level outcome, announced to screen readers when it changes. A
+ * refusal is also focused when the page loads with it (the page the server
+ * sends back to a browser without JavaScript), so it is in view and read out
+ * even when the form is far down the page.
+ */
 export function FormAlert({ state }: { state: FormState }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -20,7 +25,7 @@ export function FormAlert({ state }: { state: FormState }) {
     text = t(state.message);
   }
   return (
-    <div aria-live="polite" aria-atomic="true" className={`form-alert ${state.status}`}>
+    <div aria-live="polite" aria-atomic="true" className={`form-alert ${state.status}`} {...(state.status === "error" ? { tabIndex: -1, autoFocus: true } : {})}>
       {text ? <p>{text}</p> : null}
     </div>
   );

@@ -19,7 +19,10 @@ const COMPRESSION_THRESHOLD = 1024;
 export function json(body: unknown, init: ResponseInit = {}) {
   const text = JSON.stringify(body);
   const small = Buffer.byteLength(text) < COMPRESSION_THRESHOLD;
-  return new Response(text, { ...init, headers: { ...JSON_HEADERS, ...(small ? { "Cache-Control": "no-transform" } : {}), ...init.headers } });
+  const headers = new Headers({ ...JSON_HEADERS });
+  new Headers(init.headers).forEach((value, name) => headers.set(name, value));
+  if (small) headers.set("Cache-Control", [headers.get("Cache-Control"), "no-transform"].filter(Boolean).join(", "));
+  return new Response(text, { ...init, headers });
 }
 
 /**

@@ -16,20 +16,25 @@ export type CommentContext = {
   organisation: string | null;
   /** The author's earlier comment with the same idempotency key, if any. */
   repeatedId: string | null;
+  /** The comment replied to, if a reply was asked for and it exists. */
+  parent: { id: string; parentId: string | null; messageId: string; status: string } | null;
 };
 
 /**
  * Everything a new comment is checked against, in one read: the message's
- * consultation times, its current version, the author's declared identity and
- * any earlier comment with the same idempotency key. Comment submission is the
- * hot path, so this is one SQL statement (and insertComment the only other).
+ * consultation times, its current version, the author's declared identity,
+ * any earlier comment with the same idempotency key and the comment replied
+ * to. Comment submission is the hot path, so this is one SQL statement (and
+ * insertComment the only other).
  */
-export async function loadCommentContext(messageId: string, authorId: string, idempotencyKey: string | null) {
+export async function loadCommentContext(messageId: string, authorId: string, idempotencyKey: string | null, parentId: string | null) {
   const [row] = await sql()<CommentContext[]>`
     select m.id as "messageId", c."publishedAt", c."opensAt", c."closesAt", c."finalisedAt",
            v.id as "versionId", v.text,
            u.name as "authorName", p."stakeholderGroup", p.region, p.country, p.organisation,
-           (select id from "Comment" where "authorId" = ${authorId} and "idempotencyKey" = ${idempotencyKey}) as "repeatedId"
+           (select id from "Comment" where "authorId" = ${authorId} and "idempotencyKey" = ${idempotencyKey}) as "repeatedId",
+           (select json_build_object('id', id, 'parentId', "parentId", 'messageId', "messageId", 'status', status)
+              from "Comment" where id = ${parentId}) as parent
     from "Message" m
     join "Consultation" c on c.id = m."consultationId"
     join lateral (select id, text from "MessageVersion" where "messageId" = m.id order by number desc limit 1) v on true

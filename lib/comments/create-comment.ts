@@ -6,21 +6,33 @@ import { AppError } from "@/lib/errors";
 import { checkRateLimitCounts } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { requireOpenConsultation } from "./open-for-comment";
-import { loadCommentContext } from "./comment-context";
+import { loadCommentContext, type CommentContext } from "./comment-context";
 import { insertComment } from "./insert-comment";
 import { resolveTarget } from "./resolve-target";
 import { createCommentSchema } from "./schemas";
 
 /** Per person; deployments (and the benchmark) may change them with COMMENT_LIMIT_PER_MINUTE / _PER_DAY. */
 export const COMMENT_LIMITS = {
-  perMinute: { limit: Number(process.env.COMMENT_LIMIT_PER_MINUTE ?? 10), windowSeconds: 60 },
-  perDay: { limit: Number(process.env.COMMENT_LIMIT_PER_DAY ?? 300), windowSeconds: 24 * 60 * 60 },
+  perMinute: { limit: limitFromEnvironment("COMMENT_LIMIT_PER_MINUTE", 10), windowSeconds: 60 },
+  perDay: { limit: limitFromEnvironment("COMMENT_LIMIT_PER_DAY", 300), windowSeconds: 24 * 60 * 60 },
 };
+
+function limitFromEnvironment(name: string, fallback: number) {
+  const value = process.env[name];
+  if (value === undefined || value === "") return fallback;
+  const limit = Number(value);
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`${name} must be a whole number of comments, 1 or more (it is "${value}").`);
+  return limit;
+}
 
 /**
  * A comment on a message, an annotation of a passage of it, or a reply. The
  * same idempotency key from the same author returns the first comment instead
  * of writing a second one (double clicks, retries after a timeout).
+ *
+ * Attempts that pass every other check count against the rate limits, in
+ * the statement that writes the comment; refused ones (closed, invalid)
+ * cost a single read and do not use up the person's allowance.
  */
 export async function createComment(actor: Actor | null, input: unknown, now = new Date()) {
   const user = requireParticipant(actor);
@@ -29,11 +41,11 @@ export async function createComment(actor: Actor | null, input: unknown, now = n
     { key: `comment:minute:${user.userId}`, ...COMMENT_LIMITS.perMinute },
     { key: `comment:day:${user.userId}`, ...COMMENT_LIMITS.perDay },
   ];
-  const context = await loadCommentContext(data.messageId, user.userId, data.idempotencyKey ?? null);
+  const context = await loadCommentContext(data.messageId, user.userId, data.idempotencyKey ?? null, data.parentId ?? null);
   if (!context) throw new AppError("NOT_FOUND");
   if (context.repeatedId) return { comment: await findComment(context.repeatedId), created: false };
   requireOpenConsultation(context, now);
-  const parentId = data.parentId ? await threadRoot(data.parentId, data.messageId) : null;
+  const parentId = data.parentId ? threadRoot(context.parent, data.messageId) : null;
   const target = resolveTarget(context.text, data);
   if (!context.stakeholderGroup || !context.region || !context.country) throw new AppError("PROFILE_INCOMPLETE");
 
@@ -52,10 +64,13 @@ export async function createComment(actor: Actor | null, input: unknown, now = n
     now,
   });
   if (comment) return { comment, created: true };
+  // Not written: either the same key was used by a submission that raced past the lookup (return its comment), or a limit was reached.
+  const winner = data.idempotencyKey
+    ? await db.comment.findUnique({ where: { authorId_idempotencyKey: { authorId: user.userId, idempotencyKey: data.idempotencyKey } } })
+    : null;
+  if (winner) return { comment: winner, created: false };
   checkRateLimitCounts(limits, counts, now);
-  // The same key was used by a submission that raced past the lookup: return its comment.
-  const winner = await db.comment.findUniqueOrThrow({ where: { authorId_idempotencyKey: { authorId: user.userId, idempotencyKey: data.idempotencyKey! } } });
-  return { comment: winner, created: false };
+  throw new Error("A comment was neither written nor refused by a rate limit");
 }
 
 function findComment(id: string) {
@@ -63,8 +78,7 @@ function findComment(id: string) {
 }
 
 /** Replies form one level: a reply to a reply joins the thread of its first comment. */
-async function threadRoot(parentId: string, messageId: string) {
-  const parent = await db.comment.findUnique({ where: { id: parentId }, select: { id: true, parentId: true, messageId: true, status: true } });
+function threadRoot(parent: CommentContext["parent"], messageId: string) {
   if (!parent || parent.messageId !== messageId) throw new AppError("VALIDATION", { fieldErrors: { parentId: "errors.parentNotFound" } });
   if (parent.status !== "PUBLISHED") throw new AppError("CONFLICT", { fieldErrors: { form: "errors.replyToUnavailable" } });
   return parent.parentId ?? parent.id;

@@ -21,3 +21,18 @@ export function consultationPhase(consultation: PhaseInput, now: Date = new Date
 export function numbersFrozen(consultation: { firstPublishedAt: Date | null }) {
   return consultation.firstPublishedAt !== null;
 }
+
+/** How long after the deadline message pages still hold the (hidden) comment forms. */
+export const LATE_SUBMISSION_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether a page should carry comment forms: while open, and for a day after
+ * the deadline, when they stay hidden unless they give back a submission the
+ * deadline refused (a browser without JavaScript gets the page re-rendered,
+ * and only a form still in it can return the text).
+ */
+export function carriesCommentForms(consultation: PhaseInput, now: Date = new Date()) {
+  const phase = consultationPhase(consultation, now);
+  if (phase === "OPEN") return true;
+  return phase === "CLOSED" && consultation.closesAt !== null && now.getTime() - consultation.closesAt.getTime() < LATE_SUBMISSION_WINDOW_MS;
+}

@@ -156,7 +156,8 @@ describe("annotating and commenting", () => {
     // Kept in this browser (not on the server) until it is sent.
     await page.waitForFunction(() => Object.values(localStorage).some((value) => value.includes("维修船队")));
     await page.reload();
-    expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("冗余需要跨区域的维修船队。");
+    // Put back once the page's script runs.
+    await expect.poll(() => page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("冗余需要跨区域的维修船队。");
     expect(await page.getByLabel("Passage you comment on").inputValue()).toBe("内置冗余");
 
     await page.getByRole("button", { name: "Publish comment" }).focus();
@@ -164,6 +165,7 @@ describe("annotating and commenting", () => {
     await page.getByText("Your comment has been published.").waitFor();
     expect(await page.locator("[data-message-text] mark").allInnerTexts()).toEqual(["内置冗余"]);
     // Sent: the draft is forgotten.
+    expect(await page.evaluate(() => Object.values(localStorage).some((value) => value.includes("维修船队")))).toBe(false);
     await page.reload();
     expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("");
 
@@ -237,6 +239,8 @@ describe("annotating and commenting", () => {
     await thread.getByRole("button", { name: "Save the new text" }).click();
     const refused = page.getByRole("article", { name: /Plain Reader/ });
     await refused.getByText(/The consultation closed on .*: it no longer accepts comments\./).waitFor();
+    // The refusal has the focus, so the page opens on it however far down the form is.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/The consultation closed on/);
     expect(await refused.getByLabel("New text").inputValue()).toBe("A late change of mind.");
     expect(await refused.locator(".comment-body").innerText()).toBe("Sent from a browser without scripts.");
     await context.close();

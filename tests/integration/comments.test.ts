@@ -149,8 +149,31 @@ describe("writing comments", () => {
     expect(limited.details.retryAfterSeconds).toBeGreaterThan(0);
     expect(limited.details.retryAfterSeconds).toBeLessThanOrEqual(60);
     expect(await db.comment.count({ where: { authorId: author.userId } })).toBe(COMMENT_LIMITS.perMinute.limit);
+    expect(await db.auditEvent.count({ where: { actorId: author.userId, action: "comment.created" } })).toBe(COMMENT_LIMITS.perMinute.limit);
     // Someone else is not affected.
     await expect(createComment(await createActor(), { messageId, body: "Mine" }, now)).resolves.toBeTruthy();
+  });
+
+  it("does not count refused attempts against the limit", async () => {
+    const author = await createActor();
+    const { messageId } = await openMessage();
+    const now = new Date();
+    for (let i = 0; i < COMMENT_LIMITS.perMinute.limit; i++) {
+      expect((await failure(createComment(author, { messageId, body: `Quote ${i}`, quote: "not in this message" }, now))).code).toBe("VALIDATION");
+    }
+    await expect(createComment(author, { messageId, body: "Within the limit" }, now)).resolves.toMatchObject({ created: true });
+  });
+
+  it("answers a retry that races the first submission with the first comment, even at the limit", async () => {
+    const author = await createActor();
+    const { messageId } = await openMessage();
+    const now = new Date();
+    for (let i = 0; i < COMMENT_LIMITS.perMinute.limit - 1; i++) await createComment(author, { messageId, body: `Comment ${i}` }, now);
+    const input = { messageId, body: "The last one this minute", idempotencyKey: "retry-at-the-limit" };
+    const [a, b] = await Promise.all([createComment(author, input, now), createComment(author, input, now)]);
+    expect(a.comment.id).toBe(b.comment.id);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(await db.comment.count({ where: { authorId: author.userId } })).toBe(COMMENT_LIMITS.perMinute.limit);
   });
 
   it("holds the limit when one person's submissions arrive at the same time", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consultationPhase } from "@/lib/consultations/phase";
+import { carriesCommentForms, consultationPhase, LATE_SUBMISSION_WINDOW_MS } from "@/lib/consultations/phase";
 import { timeLeft } from "@/lib/time/format";
 
 const opensAt = new Date("2025-06-27T00:00:00Z");
@@ -14,6 +14,15 @@ describe("consultation phase", () => {
     expect(consultationPhase(published, new Date(closesAt.getTime() - 1))).toBe("OPEN");
     expect(consultationPhase(published, closesAt)).toBe("CLOSED");
     expect(consultationPhase({ ...published, finalisedAt: closesAt }, closesAt)).toBe("FINAL");
+  });
+
+  it("keeps comment forms in pages while open and for a day after the deadline", () => {
+    expect(carriesCommentForms(published, new Date(opensAt.getTime() - 1))).toBe(false);
+    expect(carriesCommentForms(published, opensAt)).toBe(true);
+    expect(carriesCommentForms(published, closesAt)).toBe(true);
+    expect(carriesCommentForms(published, new Date(closesAt.getTime() + LATE_SUBMISSION_WINDOW_MS - 1))).toBe(true);
+    expect(carriesCommentForms(published, new Date(closesAt.getTime() + LATE_SUBMISSION_WINDOW_MS))).toBe(false);
+    expect(carriesCommentForms({ ...published, finalisedAt: closesAt }, closesAt)).toBe(false);
   });
 
   it("says how much time is left in the largest sensible unit", () => {

@@ -19,12 +19,15 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
     <div>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      {consultations.length === 0 ? <p>{t("none")}</p> : null}
-      <ul className="cards">
-        {consultations.map((consultation) => (
-          <ConsultationCard key={consultation.slug} consultation={consultation} headingLevel={2} />
-        ))}
-      </ul>
+      {consultations.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        <ul className="cards">
+          {consultations.map((consultation) => (
+            <ConsultationCard key={consultation.slug} consultation={consultation} headingLevel={2} />
+          ))}
+        </ul>
+      )}
       <Pagination page={page} pageCount={pageCount} href={(number) => (number === 1 ? "/consultations" : `/consultations?page=${number}`)} label={t("pages")} />
     </div>
   );
