@@ -13,7 +13,7 @@ import { parseMarkdown } from "@/lib/import/parse-document";
 import { freePort } from "@/lib/net/free-port";
 import { openTestServer } from "../tests/support/test-database";
 import { buildIsStale } from "./build-state";
-import { runLoad, timeRequests } from "./bench/load";
+import { runLoadsInTurns, timeRequests } from "./bench/load";
 import { pageWeight } from "./bench/page-weight";
 import { seedComments, seedConsultation, seedPeople } from "./bench/seed";
 
@@ -82,12 +82,12 @@ async function writeBench(baseUrl: string, tokens: string[], messageIds: string[
     });
   const api = { send: submit, expectStatus: [201] };
   const bare = { send: insert, expectStatus: [204] };
-  console.log(`\ncomment submission through the write API, ${LOAD_MS / 1000} s per run after a warm-up:`);
-  // Both routes warm (modules loaded, code optimised) before either is measured.
-  for (const route of [api, bare]) await runLoad({ ...route, clients: 10, durationMs: WARM_UP_MS });
+  console.log(`\ncomment submission through the write API, ${LOAD_MS / 1000} s per route and client count, in turns with the bare route, after a warm-up:`);
   for (const clients of [10, 50]) {
-    const apiRun = await runLoad({ ...api, clients, durationMs: LOAD_MS, warmUpMs: WARM_UP_MS });
-    const bareRun = await runLoad({ ...bare, clients, durationMs: LOAD_MS, warmUpMs: WARM_UP_MS });
+    const [apiRun, bareRun] = await runLoadsInTurns(
+      { ...api, clients, durationMs: LOAD_MS, warmUpMs: WARM_UP_MS },
+      { ...bare, clients, durationMs: LOAD_MS, warmUpMs: WARM_UP_MS },
+    );
     const ratio = apiRun.throughput / bareRun.throughput;
     console.log(
       `  ${String(clients).padStart(2)} clients: write API ${apiRun.throughput.toFixed(0)} req/s (p50 ${ms(apiRun.p50)}, p95 ${ms(apiRun.p95)})` +

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { appUrl } from "@/lib/auth/config";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { readJson } from "./read-json";
 
 /**
  * The actor of a write API request: a personal access token
@@ -11,10 +12,9 @@ import { AppError } from "@/lib/errors";
  * cannot make a signed-in browser write (CSRF).
  */
 export async function apiActor(request: Request): Promise<Actor | null> {
-  const authorization = request.headers.get("authorization");
-  if (authorization) {
-    const [scheme, token] = authorization.split(" ");
-    const actor = scheme?.toLowerCase() === "bearer" && token ? await actorFromAccessToken(token.trim()) : null;
+  const token = bearerToken(request);
+  if (token) {
+    const actor = await actorFromAccessToken(token);
     if (!actor) throw new AppError("UNAUTHENTICATED");
     return actor;
   }
@@ -23,4 +23,27 @@ export async function apiActor(request: Request): Promise<Actor | null> {
     throw new AppError("FORBIDDEN");
   }
   return getActor();
+}
+
+/** The personal access token of `Authorization: Bearer …`, null without the header; any other scheme is refused. */
+export function bearerToken(request: Request): string | null {
+  const authorization = request.headers.get("authorization");
+  if (!authorization) return null;
+  const [scheme, token] = authorization.split(" ");
+  if (scheme?.toLowerCase() !== "bearer" || !token?.trim()) throw new AppError("UNAUTHENTICATED");
+  return token.trim();
+}
+
+/**
+ * The request's JSON object for a route that checks a token itself later on:
+ * unreadable JSON is refused only once the token is known to be good, so that
+ * who is asking is answered first, as everywhere else.
+ */
+export async function readJsonCheckingToken(request: Request, token: string | null) {
+  try {
+    return await readJson(request);
+  } catch (error) {
+    if (token && !(await actorFromAccessToken(token))) throw new AppError("UNAUTHENTICATED");
+    throw error;
+  }
 }

@@ -14,7 +14,8 @@ export const TOKEN_PREFIX = "cst_";
 export const TOKENS_PER_USER_MAX = 20;
 const LAST_USED_PRECISION_MS = 5 * 60 * 1000;
 
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+/** What is stored of a token: its SHA-256, never the token. */
+export const hashAccessToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A new token for the actor's own tools; the only time its value is shown. */
 export async function createAccessToken(actor: Actor | null, input: unknown) {
@@ -25,7 +26,7 @@ export async function createAccessToken(actor: Actor | null, input: unknown) {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const record = await db.$transaction(async (tx) => {
     const created = await tx.personalAccessToken.create({
-      data: { userId: user.userId, name, tokenHash: hash(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
+      data: { userId: user.userId, name, tokenHash: hashAccessToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
       select: { id: true, name: true, prefix: true, createdAt: true },
     });
     await recordAudit(tx, { actorId: user.userId, action: "token.created", subjectType: "PersonalAccessToken", subjectId: created.id, data: { name } });
@@ -64,11 +65,14 @@ export async function actorFromAccessToken(token: string, now = new Date()): Pro
     from "PersonalAccessToken" t
     join "User" u on u.id = t."userId"
     left join "StakeholderProfile" p on p."userId" = u.id
-    where t."tokenHash" = ${hash(token)} and t."revokedAt" is null`;
+    where t."tokenHash" = ${hashAccessToken(token)} and t."revokedAt" is null`;
   if (!row) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    // Coarse on purpose: one write every few minutes, not one per request.
-    await db.personalAccessToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: now } });
-  }
+  await noteAccessTokenUse(row.tokenId, row.lastUsedAt, now);
   return toActor({ ...row, hasProfile: Boolean(row.profileUserId) });
+}
+
+/** Records when a token was last used: coarse on purpose, one write every few minutes rather than one per request. */
+export async function noteAccessTokenUse(tokenId: string, lastUsedAt: Date | null, now: Date) {
+  if (lastUsedAt && now.getTime() - lastUsedAt.getTime() <= LAST_USED_PRECISION_MS) return;
+  await db.personalAccessToken.update({ where: { id: tokenId }, data: { lastUsedAt: now } });
 }

@@ -1,15 +1,28 @@
 import { sql } from "@/lib/db/sql";
-import type { Region, StakeholderGroup } from "@/lib/db/generated/enums";
+import type { Region, Role, StakeholderGroup } from "@/lib/db/generated/enums";
+
+/** Who writes: a signed-in person already known, or the bearer of a personal access token still to be checked. */
+export type AuthorRef = { userId: string } | { tokenHash: string };
 
 export type CommentContext = {
-  messageId: string;
+  /** The author, read in the same statement (for a token: who it belongs to, if it is valid). */
+  userId: string;
+  role: Role;
+  email: string;
+  name: string | null;
+  suspendedAt: Date | null;
+  hasProfile: boolean;
+  /** The token used, if any, and when it was last noted as used. */
+  tokenId: string | null;
+  tokenLastUsedAt: Date | null;
+  /** The rest is null when the message does not exist. */
+  messageId: string | null;
   publishedAt: Date | null;
   opensAt: Date | null;
   closesAt: Date | null;
   finalisedAt: Date | null;
   versionId: string;
   text: string;
-  authorName: string | null;
   stakeholderGroup: StakeholderGroup | null;
   region: Region | null;
   country: string | null;
@@ -21,25 +34,35 @@ export type CommentContext = {
 };
 
 /**
- * Everything a new comment is checked against, in one read: the message's
- * consultation times, its current version, the author's declared identity,
- * any earlier comment with the same idempotency key and the comment replied
- * to. Comment submission is the hot path, so this is one SQL statement (and
- * insertComment the only other).
+ * Everything a new comment is checked against, in one read: the author (for
+ * a token, found through it, so that the write API needs no separate look-up)
+ * with their declared identity, the message's consultation times, its current
+ * version, any earlier comment with the same idempotency key and the comment
+ * replied to. Comment submission is the hot path, so this is one SQL
+ * statement (and insertComment the only other). Null when there is no such
+ * author (an unknown or revoked token).
  */
-export async function loadCommentContext(messageId: string, authorId: string, idempotencyKey: string | null, parentId: string | null) {
+export async function loadCommentContext(
+  author: AuthorRef,
+  request: { messageId: string; idempotencyKey: string | null; parentId: string | null },
+): Promise<CommentContext | null> {
+  const userId = "userId" in author ? author.userId : null;
+  const tokenHash = "tokenHash" in author ? author.tokenHash : null;
   const [row] = await sql()<CommentContext[]>`
-    select m.id as "messageId", c."publishedAt", c."opensAt", c."closesAt", c."finalisedAt",
+    select u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" is not null as "hasProfile",
+           t.id as "tokenId", t."lastUsedAt" as "tokenLastUsedAt",
+           m.id as "messageId", c."publishedAt", c."opensAt", c."closesAt", c."finalisedAt",
            v.id as "versionId", v.text,
-           u.name as "authorName", p."stakeholderGroup", p.region, p.country, p.organisation,
-           (select id from "Comment" where "authorId" = ${authorId} and "idempotencyKey" = ${idempotencyKey}) as "repeatedId",
+           p."stakeholderGroup", p.region, p.country, p.organisation,
+           (select id from "Comment" where "authorId" = u.id and "idempotencyKey" = ${request.idempotencyKey}) as "repeatedId",
            (select json_build_object('id', id, 'parentId', "parentId", 'messageId', "messageId", 'status', status)
-              from "Comment" where id = ${parentId}) as parent
-    from "Message" m
-    join "Consultation" c on c.id = m."consultationId"
-    join lateral (select id, text from "MessageVersion" where "messageId" = m.id order by number desc limit 1) v on true
-    join "User" u on u.id = ${authorId}
+              from "Comment" where id = ${request.parentId}) as parent
+    from "User" u
+    left join "PersonalAccessToken" t on t."tokenHash" = ${tokenHash} and t."revokedAt" is null and t."userId" = u.id
     left join "StakeholderProfile" p on p."userId" = u.id
-    where m.id = ${messageId}`;
+    left join "Message" m on m.id = ${request.messageId}
+    left join "Consultation" c on c.id = m."consultationId"
+    left join lateral (select id, text from "MessageVersion" where "messageId" = m.id order by number desc limit 1) v on true
+    where u.id = coalesce(${userId}::text, (select "userId" from "PersonalAccessToken" where "tokenHash" = ${tokenHash} and "revokedAt" is null))`;
   return row ?? null;
 }

@@ -1,13 +1,31 @@
-/** A closed-loop load: `clients` concurrent loops, each sending its next request when the last one answered. */
-export async function runLoad(options: {
+export type LoadResult = { requests: number; throughput: number; p50: number; p95: number; unexpected: [number, number][] };
+type Run = { latencies: number[]; seconds: number; statuses: Map<number, number> };
+
+type LoadOptions = {
   clients: number;
   durationMs: number;
   /** Load first run and not counted, so that the JIT and the pools are warm. */
   warmUpMs?: number;
   send: (client: number, sequence: number) => Promise<Response>;
   expectStatus: number[];
-}): Promise<{ requests: number; throughput: number; p50: number; p95: number; unexpected: [number, number][] }> {
-  if (options.warmUpMs) await runLoad({ ...options, durationMs: options.warmUpMs, warmUpMs: 0 });
+};
+
+/**
+ * Two loads measured in turns (a, b, a, b, ... each a share of `durationMs`),
+ * so that a slow spell of the machine weighs on both rather than on one.
+ */
+export async function runLoadsInTurns(a: LoadOptions, b: LoadOptions, turns = 2): Promise<[LoadResult, LoadResult]> {
+  for (const options of [a, b]) if (options.warmUpMs) await runOnce({ ...options, durationMs: options.warmUpMs });
+  const runs: [Run[], Run[]] = [[], []];
+  for (let turn = 0; turn < turns; turn++) {
+    runs[0].push(await runOnce({ ...a, durationMs: a.durationMs / turns }));
+    runs[1].push(await runOnce({ ...b, durationMs: b.durationMs / turns }));
+  }
+  return [summarise(runs[0], a.expectStatus), summarise(runs[1], b.expectStatus)];
+}
+
+/** A closed-loop load: `clients` concurrent loops, each sending its next request when the last one answered. */
+async function runOnce(options: LoadOptions): Promise<Run> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const deadline = performance.now() + options.durationMs;
@@ -24,15 +42,20 @@ export async function runLoad(options: {
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const unexpected = [...statuses].filter(([status]) => !options.expectStatus.includes(status));
+  return { latencies, seconds: (performance.now() - started) / 1000, statuses };
+}
+
+function summarise(runs: Run[], expectStatus: number[]): LoadResult {
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((total, run) => total + run.seconds, 0);
+  const statuses = new Map<number, number>();
+  for (const run of runs) for (const [status, count] of run.statuses) statuses.set(status, (statuses.get(status) ?? 0) + count);
   return {
     requests: latencies.length,
-    throughput: latencies.length / elapsed,
+    throughput: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
-    unexpected,
+    unexpected: [...statuses].filter(([status]) => !expectStatus.includes(status)),
   };
 }
 

@@ -86,6 +86,38 @@ describe("write API", () => {
     expect(crossSite.status).toBe(403);
   });
 
+  it("answers who is asking before what was sent, and notes when a token was used", async () => {
+    const { messageId, token, actor } = await setup();
+    const lastUsed = async () => (await db.personalAccessToken.findFirstOrThrow({ where: { userId: actor.userId } })).lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    const url = `/api/v1/messages/${messageId}/comments`;
+    const raw = (authorization: string, body: string) =>
+      commentRoute(new Request(`${BASE}${url}`, { method: "POST", headers: { authorization }, body }), params({ id: messageId }));
+    expect((await raw("Bearer cst_not-a-real-token", "{oops")).status).toBe(401);
+    expect((await raw("Bearer cst_not-a-real-token", JSON.stringify({ body: "" }))).status).toBe(401);
+    expect((await raw("Basic dXNlcjpwYXNz", JSON.stringify({ body: "x" }))).status).toBe(401);
+    expect(await lastUsed()).toBeNull();
+    expect((await commentRoute(request("POST", url, { token, body: { body: "Noted." } }), params({ id: messageId }))).status).toBe(201);
+    expect(await lastUsed()).not.toBeNull();
+    expect((await raw(`Bearer ${token}`, "{oops")).status).toBe(422);
+    expect((await raw(`Bearer ${token}`, JSON.stringify({ body: "" }))).status).toBe(422);
+  });
+
+  it("refuses a token of a suspended person, or of one without a complete profile", async () => {
+    const { messageId, token, actor } = await setup();
+    const url = `/api/v1/messages/${messageId}/comments`;
+    await db.user.update({ where: { id: actor.userId }, data: { suspendedAt: new Date() } });
+    const suspended = await commentRoute(request("POST", url, { token, body: { body: "x" } }), params({ id: messageId }));
+    expect((await suspended.json()).error.code).toBe("SUSPENDED");
+    const invalidToo = await commentRoute(request("POST", url, { token, body: { body: "" } }), params({ id: messageId }));
+    expect((await invalidToo.json()).error.code).toBe("SUSPENDED");
+    await db.user.update({ where: { id: actor.userId }, data: { suspendedAt: null } });
+    await db.stakeholderProfile.delete({ where: { userId: actor.userId } });
+    const noProfile = await commentRoute(request("POST", url, { token, body: { body: "x" } }), params({ id: messageId }));
+    expect((await noProfile.json()).error.code).toBe("PROFILE_INCOMPLETE");
+    expect(await db.comment.count({ where: { authorId: actor.userId } })).toBe(0);
+  });
+
   it("edits, withdraws and agrees with the same rules as the forms", async () => {
     const { messageId, token, consultationId } = await setup();
     const other = await createActor();
