@@ -3,6 +3,15 @@ import { db } from "./db/client";
 
 export type RateLimit = { key: string; limit: number; windowSeconds: number };
 
+/** A limit a deployment may set in the environment: a whole number, 1 or more, else the app refuses to start. */
+export function limitFromEnvironment(name: string, fallback: number) {
+  const value = process.env[name];
+  if (value === undefined || value === "") return fallback;
+  const limit = Number(value);
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`${name} must be a whole number, 1 or more (it is "${value}").`);
+  return limit;
+}
+
 /** The fixed window each limit falls in at `now`. */
 export function rateLimitWindows(limits: RateLimit[], now: Date) {
   return limits.map(({ windowSeconds }) => {

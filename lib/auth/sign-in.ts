@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { translatorFor } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
-import { enforceRateLimits } from "@/lib/rate-limit";
+import { enforceRateLimits, limitFromEnvironment } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { appUrl, authSecret, SESSION_MAX_AGE_SECONDS, SIGN_IN_CODE_MAX_ATTEMPTS, SIGN_IN_TTL_SECONDS } from "./config";
 import { sendMail } from "./mail";
@@ -12,9 +12,10 @@ import { createUserForEmail } from "./users";
 
 export const SIGN_IN_LIMITS = {
   perEmail: { limit: 5, windowSeconds: 60 * 60 },
-  perIp: { limit: 30, windowSeconds: 60 * 60 },
+  /** Higher where many people share an address (a conference venue's network). */
+  perIp: { limit: limitFromEnvironment("SIGN_IN_MAIL_LIMIT_PER_IP_PER_HOUR", 30), windowSeconds: 60 * 60 },
   /** A backstop against the app being used to mail many addresses (the IP can be spoofed without a proxy). */
-  overall: { limit: Number(process.env.SIGN_IN_MAIL_LIMIT_PER_HOUR ?? 1000), windowSeconds: 60 * 60 },
+  overall: { limit: limitFromEnvironment("SIGN_IN_MAIL_LIMIT_PER_HOUR", 1000), windowSeconds: 60 * 60 },
   codePerEmail: { limit: 10, windowSeconds: 15 * 60 },
   codePerIp: { limit: 50, windowSeconds: 15 * 60 },
 };

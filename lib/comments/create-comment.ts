@@ -6,7 +6,7 @@ import { toActor } from "@/lib/auth/actor-by-id";
 import { requireParticipant } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { checkRateLimitCounts } from "@/lib/rate-limit";
+import { checkRateLimitCounts, limitFromEnvironment } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { requireOpenConsultation } from "./open-for-comment";
 import { loadCommentContext, type CommentContext } from "./comment-context";
@@ -19,14 +19,6 @@ export const COMMENT_LIMITS = {
   perMinute: { limit: limitFromEnvironment("COMMENT_LIMIT_PER_MINUTE", 10), windowSeconds: 60 },
   perDay: { limit: limitFromEnvironment("COMMENT_LIMIT_PER_DAY", 300), windowSeconds: 24 * 60 * 60 },
 };
-
-function limitFromEnvironment(name: string, fallback: number) {
-  const value = process.env[name];
-  if (value === undefined || value === "") return fallback;
-  const limit = Number(value);
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`${name} must be a whole number of comments, 1 or more (it is "${value}").`);
-  return limit;
-}
 
 /**
  * A comment on a message, an annotation of a passage of it, or a reply. The
