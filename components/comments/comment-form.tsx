@@ -54,9 +54,12 @@ export function CommentForm({ mode, messageId, parentId, path, idempotencyKey, s
     if (key instanceof HTMLInputElement) key.value = crypto.randomUUID();
   }, [state, storageKey]);
 
+  const refused = state.status === "error";
+  const hidden = Boolean(onlyWhenRefused) && !refused;
+
   // A passage selected in the message text (mouse, touch) can be quoted with one button.
   useEffect(() => {
-    if (mode !== "comment") return;
+    if (mode !== "comment" || hidden) return;
     const onChange = () => {
       const container = document.querySelector("[data-message-text]");
       const selection = container ? selectionWithin(container) : null;
@@ -64,7 +67,7 @@ export function CommentForm({ mode, messageId, parentId, path, idempotencyKey, s
     };
     document.addEventListener("selectionchange", onChange);
     return () => document.removeEventListener("selectionchange", onChange);
-  }, [mode]);
+  }, [mode, hidden]);
 
   const saveDraft = () => {
     if (formRef.current) saveFormDraft(formRef.current, storageKey);
@@ -87,8 +90,7 @@ export function CommentForm({ mode, messageId, parentId, path, idempotencyKey, s
     startTransition(() => formAction(data));
   };
 
-  const refused = state.status === "error";
-  if (onlyWhenRefused && !refused) return null;
+  if (hidden) return null;
   const errors = refused ? state.fieldErrors : {};
   // Without JavaScript the page comes back from the server: refill what was typed.
   const typed = (name: string) => (state.status === "error" && typeof state.values[name] === "string" ? String(state.values[name]) : undefined);
