@@ -5,6 +5,11 @@ import { db } from "@/lib/db/client";
 import { parseMarkdown } from "@/lib/import/parse-document";
 
 export const DEMO_SLUG = "igf-2025-lillestrom";
+/**
+ * The IGF 2025 draft (tests/fixtures holds it as published), prepared as the
+ * secretariat would before publishing: the introduction's list of the four
+ * themes is prose here, so that it does not become messages 1.1 to 1.4.
+ */
 export const DEMO_SOURCE = path.resolve(import.meta.dirname, "igf-2025-lillestrom-messages.zh.md");
 
 /** Seeds the demo consultation once, through the importer; a second run changes nothing. */
