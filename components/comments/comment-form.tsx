@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { createCommentAction } from "@/app/(public)/consultations/[slug]/messages/[number]/actions";
-import { FormDisclosure, type Disclosure } from "@/components/forms/action-form";
+import { FormDisclosure, GiveBackRefused, TypedTextarea, type Disclosure } from "@/components/forms/action-form";
 import { FieldShell } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import type { FormState } from "@/lib/actions/form-state";
@@ -92,52 +92,51 @@ export function CommentForm({ mode, messageId, parentId, path, idempotencyKey, s
 
   if (hidden) return null;
   const errors = refused ? state.fieldErrors : {};
-  // Without JavaScript the page comes back from the server: refill what was typed.
-  const typed = (name: string) => (state.status === "error" && typeof state.values[name] === "string" ? String(state.values[name]) : undefined);
   return (
     <FormDisclosure disclosure={disclosure} refused={refused}>
-      <form ref={formRef} action={formAction} onSubmit={onSubmit} onInput={saveDraft} className="comment-form" aria-label={mode === "reply" ? t("replyLabel") : t("formLabel")}>
-        <FormAlert state={state} />
-        {state.status === "error" && state.code === "DEADLINE_PASSED" ? <p className="hint">{t("copyYourText")}</p> : null}
-        <input type="hidden" name="messageId" value={messageId} />
-        {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
-        <input type="hidden" name="path" value={path} />
-        <input type="hidden" name="idempotencyKey" defaultValue={idempotencyKey} />
-        {mode === "comment" ? (
-          <>
-            <input type="hidden" name="quoteStart" defaultValue="" />
-            <input type="hidden" name="quoteEnd" defaultValue="" />
-            <p className="quote-selection">
-              <button type="button" className="secondary" onPointerDown={(event) => event.preventDefault()} onClick={quoteSelection} disabled={!selected}>
-                {t("quoteSelection")}
-              </button>
-            </p>
-            <FieldShell id={`${id}-quote`} label={t("quote")} hint={t("quoteHint")} error={errors.quote ?? errors.selector}>
-              {(aria) => (
-                <textarea
-                  {...aria}
-                  name="quote"
-                  defaultValue={typed("quote")}
-                  rows={2}
-                  maxLength={QUOTE_INPUT_MAX}
-                  onInput={(event) => {
-                    // A typed change of the quote no longer matches the selection's offsets.
-                    const form = event.currentTarget.form!;
-                    (form.elements.namedItem("quoteStart") as HTMLInputElement).value = "";
-                    (form.elements.namedItem("quoteEnd") as HTMLInputElement).value = "";
-                  }}
-                />
-              )}
-            </FieldShell>
-          </>
-        ) : null}
-        <FieldShell id={`${id}-body`} label={mode === "reply" ? t("yourReply") : t("yourComment")} hint={t("bodyHint")} error={errors.body} required>
-          {(aria) => <textarea {...aria} name="body" defaultValue={typed("body")} rows={mode === "reply" ? 3 : 6} maxLength={COMMENT_BODY_MAX} required />}
-        </FieldShell>
-        <button type="submit" disabled={pending}>
-          {pending ? t("sending") : mode === "reply" ? t("sendReply") : t("send")}
-        </button>
-      </form>
+      <GiveBackRefused state={state}>
+        <form ref={formRef} action={formAction} onSubmit={onSubmit} onInput={saveDraft} className="comment-form" aria-label={mode === "reply" ? t("replyLabel") : t("formLabel")}>
+          <FormAlert state={state} />
+          {state.status === "error" && state.code === "DEADLINE_PASSED" ? <p className="hint">{t("copyYourText")}</p> : null}
+          <input type="hidden" name="messageId" value={messageId} />
+          {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+          <input type="hidden" name="path" value={path} />
+          <input type="hidden" name="idempotencyKey" defaultValue={idempotencyKey} />
+          {mode === "comment" ? (
+            <>
+              <input type="hidden" name="quoteStart" defaultValue="" />
+              <input type="hidden" name="quoteEnd" defaultValue="" />
+              <p className="quote-selection">
+                <button type="button" className="secondary" onPointerDown={(event) => event.preventDefault()} onClick={quoteSelection} disabled={!selected}>
+                  {t("quoteSelection")}
+                </button>
+              </p>
+              <FieldShell id={`${id}-quote`} label={t("quote")} hint={t("quoteHint")} error={errors.quote ?? errors.selector}>
+                {(aria) => (
+                  <TypedTextarea
+                    {...aria}
+                    name="quote"
+                    rows={2}
+                    maxLength={QUOTE_INPUT_MAX}
+                    onInput={(event) => {
+                      // A typed change of the quote no longer matches the selection's offsets.
+                      const form = event.currentTarget.form!;
+                      (form.elements.namedItem("quoteStart") as HTMLInputElement).value = "";
+                      (form.elements.namedItem("quoteEnd") as HTMLInputElement).value = "";
+                    }}
+                  />
+                )}
+              </FieldShell>
+            </>
+          ) : null}
+          <FieldShell id={`${id}-body`} label={mode === "reply" ? t("yourReply") : t("yourComment")} hint={t("bodyHint")} error={errors.body} required>
+            {(aria) => <TypedTextarea {...aria} name="body" rows={mode === "reply" ? 3 : 6} maxLength={COMMENT_BODY_MAX} required />}
+          </FieldShell>
+          <button type="submit" disabled={pending}>
+            {pending ? t("sending") : mode === "reply" ? t("sendReply") : t("send")}
+          </button>
+        </form>
+      </GiveBackRefused>
     </FormDisclosure>
   );
 }

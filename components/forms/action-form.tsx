@@ -49,7 +49,7 @@ export function ActionForm({ action, children, className, label, disclosure, onl
             ))}
           </ul>
         ) : null}
-        <RefusedValues value={refused ? state.values : {}}>{children}</RefusedValues>
+        <GiveBackRefused state={state}>{children}</GiveBackRefused>
       </form>
     </FormDisclosure>
   );
@@ -66,13 +66,18 @@ export function FormDisclosure({ disclosure, refused, children }: { disclosure?:
   );
 }
 
-/** What was sent in this field of the enclosing ActionForm, when the server refused it. */
+/** Lets the Typed… fields inside show what was sent when `state` is the server's refusal of it. */
+export function GiveBackRefused({ state, children }: { state: FormState; children: ReactNode }) {
+  return <RefusedValues value={state.status === "error" ? state.values : {}}>{children}</RefusedValues>;
+}
+
+/** What was sent in this field of the enclosing form, when the server refused it. */
 function useRefusedValue(name: string, defaultValue: ComponentProps<"input">["defaultValue"]) {
   const sent = useContext(RefusedValues)[name];
   return typeof sent === "string" ? sent : defaultValue;
 }
 
-/** A textarea inside an ActionForm that shows what was sent, rather than its default, after the server refused it. */
+/** A textarea inside an ActionForm (or GiveBackRefused) that shows what was sent, rather than its default, after the server refused it. */
 export function TypedTextarea({ name, defaultValue, ...props }: ComponentProps<"textarea"> & { name: string }) {
   return <textarea name={name} defaultValue={useRefusedValue(name, defaultValue)} {...props} />;
 }

@@ -79,6 +79,21 @@ async function selectWithMouse(page: Page, passage: string) {
   await page.mouse.up();
 }
 
+/**
+ * Selects as `select` does until the page's script has picked the selection
+ * up (a selection made before the script runs is not seen: people select
+ * again, and so does this).
+ */
+async function selectUntilQuotable(page: Page, select: () => Promise<unknown>) {
+  const quote = page.getByRole("button", { name: "Quote the selected passage" });
+  await expect
+    .poll(async () => {
+      await select();
+      return quote.isEnabled();
+    })
+    .toBe(true);
+}
+
 describe("annotating and commenting", () => {
   it("annotates by mouse, replies, agrees, edits and withdraws", async () => {
     const { slug } = await openConsultation();
@@ -87,7 +102,7 @@ describe("annotating and commenting", () => {
     await page.goto(`/consultations/${slug}/messages/1.1`);
     await page.getByRole("heading", { name: "Message 1.1" }).waitFor();
 
-    await selectWithMouse(page, "robust interconnection");
+    await selectUntilQuotable(page, () => selectWithMouse(page, "robust interconnection"));
     await page.getByRole("button", { name: "Quote the selected passage" }).click();
     expect(await page.getByLabel("Passage you comment on").inputValue()).toBe("robust interconnection");
     await page.getByLabel("Your comment", { exact: true }).fill("Say what “robust” means: two independent paths at least.");
@@ -182,7 +197,7 @@ describe("annotating and commenting", () => {
     const { slug } = await openConsultation();
     const { context, page } = await participant("Amara Touch", { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
     await page.goto(`/consultations/${slug}/messages/1.2`);
-    await locatePassage(page, "快速响应事件的能力", true);
+    await selectUntilQuotable(page, () => locatePassage(page, "快速响应事件的能力", true));
     await page.getByRole("button", { name: "Quote the selected passage" }).tap();
     expect(await page.getByLabel("Passage you comment on").inputValue()).toBe("快速响应事件的能力");
     await page.getByLabel("Your comment", { exact: true }).tap();
