@@ -1,6 +1,7 @@
 import { actorFromAccessToken } from "@/lib/auth/access-tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { appUrl } from "@/lib/auth/config";
+import { requireParticipant } from "@/lib/auth/guards";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { readJson } from "./read-json";
@@ -36,14 +37,14 @@ export function bearerToken(request: Request): string | null {
 
 /**
  * The request's JSON object for a route that checks a token itself later on:
- * unreadable JSON is refused only once the token is known to be good, so that
- * who is asking is answered first, as everywhere else.
+ * unreadable JSON is refused only once the token's owner is known to be a
+ * participant, so that who is asking is answered first, as everywhere else.
  */
 export async function readJsonCheckingToken(request: Request, token: string | null) {
   try {
     return await readJson(request);
   } catch (error) {
-    if (token && !(await actorFromAccessToken(token))) throw new AppError("UNAUTHENTICATED");
+    if (token) requireParticipant(await actorFromAccessToken(token));
     throw error;
   }
 }

@@ -111,6 +111,8 @@ describe("write API", () => {
     expect((await suspended.json()).error.code).toBe("SUSPENDED");
     const invalidToo = await commentRoute(request("POST", url, { token, body: { body: "" } }), params({ id: messageId }));
     expect((await invalidToo.json()).error.code).toBe("SUSPENDED");
+    const unreadable = await commentRoute(new Request(`${BASE}${url}`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: "{oops" }), params({ id: messageId }));
+    expect((await unreadable.json()).error.code).toBe("SUSPENDED");
     await db.user.update({ where: { id: actor.userId }, data: { suspendedAt: null } });
     await db.stakeholderProfile.delete({ where: { userId: actor.userId } });
     const noProfile = await commentRoute(request("POST", url, { token, body: { body: "x" } }), params({ id: messageId }));
