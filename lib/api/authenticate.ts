@@ -1,10 +1,8 @@
 import { actorFromAccessToken } from "@/lib/auth/access-tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { appUrl } from "@/lib/auth/config";
-import { requireParticipant } from "@/lib/auth/guards";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { readJson } from "./read-json";
 
 /**
  * The actor of a write API request: a personal access token
@@ -33,18 +31,4 @@ export function bearerToken(request: Request): string | null {
   const [scheme, token] = authorization.split(" ");
   if (scheme?.toLowerCase() !== "bearer" || !token?.trim()) throw new AppError("UNAUTHENTICATED");
   return token.trim();
-}
-
-/**
- * The request's JSON object for a route that checks a token itself later on:
- * unreadable JSON is refused only once the token's owner is known to be a
- * participant, so that who is asking is answered first, as everywhere else.
- */
-export async function readJsonCheckingToken(request: Request, token: string | null) {
-  try {
-    return await readJson(request);
-  } catch (error) {
-    if (token) requireParticipant(await actorFromAccessToken(token));
-    throw error;
-  }
 }

@@ -14,8 +14,10 @@ export const TOKEN_PREFIX = "cst_";
 export const TOKENS_PER_USER_MAX = 20;
 const LAST_USED_PRECISION_MS = 5 * 60 * 1000;
 
-/** What is stored of a token: its SHA-256, never the token. */
-export const hashAccessToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** What is stored of a token: its SHA-256, never the token. Null for a string that is not one of ours. */
+export function accessTokenHash(token: string): string | null {
+  return token.startsWith(TOKEN_PREFIX) ? createHash("sha256").update(token).digest("hex") : null;
+}
 
 /** A new token for the actor's own tools; the only time its value is shown. */
 export async function createAccessToken(actor: Actor | null, input: unknown) {
@@ -26,7 +28,7 @@ export async function createAccessToken(actor: Actor | null, input: unknown) {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const record = await db.$transaction(async (tx) => {
     const created = await tx.personalAccessToken.create({
-      data: { userId: user.userId, name, tokenHash: hashAccessToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
+      data: { userId: user.userId, name, tokenHash: accessTokenHash(token)!, prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
       select: { id: true, name: true, prefix: true, createdAt: true },
     });
     await recordAudit(tx, { actorId: user.userId, action: "token.created", subjectType: "PersonalAccessToken", subjectId: created.id, data: { name } });
@@ -59,13 +61,14 @@ export async function revokeAccessToken(actor: Actor | null, input: unknown) {
 
 /** The person behind a bearer token, or null for an unknown or revoked one (one query: the write API's hot path). */
 export async function actorFromAccessToken(token: string, now = new Date()): Promise<Actor | null> {
-  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const tokenHash = accessTokenHash(token);
+  if (!tokenHash) return null;
   const [row] = await sql()<(Omit<Actor, "hasProfile" | "suspended"> & { tokenId: string; lastUsedAt: Date | null; suspendedAt: Date | null; profileUserId: string | null })[]>`
     select t.id as "tokenId", t."lastUsedAt", u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" as "profileUserId"
     from "PersonalAccessToken" t
     join "User" u on u.id = t."userId"
     left join "StakeholderProfile" p on p."userId" = u.id
-    where t."tokenHash" = ${hashAccessToken(token)} and t."revokedAt" is null`;
+    where t."tokenHash" = ${tokenHash} and t."revokedAt" is null`;
   if (!row) return null;
   await noteAccessTokenUse(row.tokenId, row.lastUsedAt, now);
   return toActor({ ...row, hasProfile: Boolean(row.profileUserId) });
@@ -75,4 +78,19 @@ export async function actorFromAccessToken(token: string, now = new Date()): Pro
 export async function noteAccessTokenUse(tokenId: string, lastUsedAt: Date | null, now: Date) {
   if (lastUsedAt && now.getTime() - lastUsedAt.getTime() <= LAST_USED_PRECISION_MS) return;
   await db.personalAccessToken.update({ where: { id: tokenId }, data: { lastUsedAt: now } });
+}
+
+/**
+ * Runs `work` (reading or checking what was sent) for a request that carries
+ * `token`, checked later on; if the work fails, who is asking is answered
+ * first: 401 for a bad token, 403 for a suspended owner or one without a
+ * profile, and only then the work's own error.
+ */
+export async function answerTokenFirst<T>(token: string | null, work: () => T | Promise<T>, now = new Date()): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (token) requireParticipant(await actorFromAccessToken(token, now));
+    throw error;
+  }
 }
