@@ -5,7 +5,7 @@ import { PhaseBadge } from "@/components/consultations/phase-badge";
 import { Pagination } from "@/components/navigation/pagination";
 import { listConsultationsForSecretariat } from "@/lib/consultations/manage";
 import { secretariatPage } from "@/lib/http/page-access";
-import { pageParam } from "@/lib/http/pagination";
+import { pagedPath, pageParam } from "@/lib/http/pagination";
 import { formatInstant } from "@/lib/time/format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -51,7 +51,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
           ))}
         </tbody>
       </table>
-      <Pagination page={page} pageCount={pageCount} href={(number) => (number === 1 ? "/admin" : `/admin?page=${number}`)} label={t("pages")} />
+      <Pagination page={page} pageCount={pageCount} href={(number) => pagedPath("/admin", number)} label={t("pages")} />
     </div>
   );
 }

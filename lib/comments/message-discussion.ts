@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { reanchor } from "@/lib/annotations/anchoring";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { pageSlice } from "@/lib/http/pagination";
 import type { AnchorStatus, CommentStatus, Region, StakeholderGroup } from "@/lib/db/generated/enums";
 
 export const THREADS_PAGE_SIZE = 50;
@@ -59,9 +60,8 @@ export async function getMessageDiscussion(
 ) {
   const threadIds = await db.comment.findMany({ where: { messageId, parentId: null }, orderBy: ORDER_BY[order], select: { id: true } });
   const pageOf = new Map(threadIds.map((row, index) => [row.id, Math.floor(index / THREADS_PAGE_SIZE) + 1]));
-  const pageCount = Math.max(1, Math.ceil(threadIds.length / THREADS_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const shown = threadIds.slice((current - 1) * THREADS_PAGE_SIZE, current * THREADS_PAGE_SIZE).map((row) => row.id);
+  const { page: current, pageCount, skip, take } = pageSlice(threadIds.length, page, THREADS_PAGE_SIZE);
+  const shown = threadIds.slice(skip, skip + take).map((row) => row.id);
 
   const [threads, replies, annotations] = await Promise.all([
     db.comment.findMany({ where: { id: { in: shown } }, select: commentFields }),

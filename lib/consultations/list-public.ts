@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { pageSlice } from "@/lib/http/pagination";
 import { consultationPhase, type ConsultationPhase } from "./phase";
 
 /** The most recent past consultations on the home page; the archive pages hold them all. */
@@ -73,14 +74,7 @@ export async function listPublicConsultations(now = new Date()) {
 /** One page of the archive of past consultations, the most recent first. */
 export async function listPastConsultations(page: number, now = new Date()) {
   const count = await db.consultation.count({ where: pastWhere(now) });
-  const pageCount = Math.max(1, Math.ceil(count / ARCHIVE_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const rows = await db.consultation.findMany({
-    where: pastWhere(now),
-    orderBy: MOST_RECENT_FIRST,
-    skip: (current - 1) * ARCHIVE_PAGE_SIZE,
-    take: ARCHIVE_PAGE_SIZE,
-    select: SUMMARY,
-  });
-  return { consultations: rows.map((row) => toSummary(row, now)), page: current, pageCount, count };
+  const { skip, take, ...shown } = pageSlice(count, page, ARCHIVE_PAGE_SIZE);
+  const rows = await db.consultation.findMany({ where: pastWhere(now), orderBy: MOST_RECENT_FIRST, skip, take, select: SUMMARY });
+  return { consultations: rows.map((row) => toSummary(row, now)), ...shown, count };
 }

@@ -3,6 +3,7 @@ import { requireSecretariat } from "@/lib/auth/guards";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { pageSlice } from "@/lib/http/pagination";
 import { wallTimeToInstant } from "@/lib/time/zoned";
 import { parseInput } from "@/lib/validation";
 import { consultationPhase } from "./phase";
@@ -13,19 +14,17 @@ export const ADMIN_PAGE_SIZE = 50;
 /** Every consultation, drafts included, for the secretariat's list: the newest first, a page at a time. */
 export async function listConsultationsForSecretariat(actor: Actor | null, page = 1, now = new Date()) {
   requireSecretariat(actor);
-  const count = await db.consultation.count();
-  const pageCount = Math.max(1, Math.ceil(count / ADMIN_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
+  const { skip, take, ...shown } = pageSlice(await db.consultation.count(), page, ADMIN_PAGE_SIZE);
   const rows = await db.consultation.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (current - 1) * ADMIN_PAGE_SIZE,
-    take: ADMIN_PAGE_SIZE,
+    skip,
+    take,
     select: {
       id: true, slug: true, title: true, language: true, opensAt: true, closesAt: true, referenceTimeZone: true,
       publishedAt: true, finalisedAt: true, _count: { select: { messages: true } },
     },
   });
-  return { consultations: rows.map((row) => ({ ...row, phase: consultationPhase(row, now) })), page: current, pageCount };
+  return { consultations: rows.map((row) => ({ ...row, phase: consultationPhase(row, now) })), ...shown };
 }
 
 export async function getConsultationForSecretariat(actor: Actor | null, slug: string) {

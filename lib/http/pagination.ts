@@ -21,3 +21,15 @@ export function pageWindow(current: number, count: number, around = 2): (number 
   }
   return window;
 }
+
+/** The page to show of `count` items, `size` a page: the requested one, or the last when it asks beyond it. */
+export function pageSlice(count: number, requested: number, size: number) {
+  const pageCount = Math.max(1, Math.ceil(count / size));
+  const page = Math.min(requested, pageCount);
+  return { page, pageCount, skip: (page - 1) * size, take: size };
+}
+
+/** A list page's address: the path itself for the first page. */
+export function pagedPath(path: string, page: number) {
+  return page === 1 ? path : `${path}?page=${page}`;
+}

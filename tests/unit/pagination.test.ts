@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageParam, pageWindow } from "@/lib/http/pagination";
+import { pagedPath, pageParam, pageSlice, pageWindow } from "@/lib/http/pagination";
 
 describe("page links", () => {
   it("shows a short run whole", () => {
@@ -24,5 +24,16 @@ describe("page links", () => {
     expect(pageParam("-2")).toBe(1);
     expect(pageParam("abc")).toBe(1);
     expect(pageParam(["2", "3"])).toBe(1);
+  });
+
+  it("slices a list into pages, the last one when asked beyond it", () => {
+    expect(pageSlice(0, 1, 30)).toEqual({ page: 1, pageCount: 1, skip: 0, take: 30 });
+    expect(pageSlice(61, 3, 30)).toEqual({ page: 3, pageCount: 3, skip: 60, take: 30 });
+    expect(pageSlice(61, 9, 30)).toEqual({ page: 3, pageCount: 3, skip: 60, take: 30 });
+  });
+
+  it("addresses the first page by the path alone", () => {
+    expect(pagedPath("/admin", 1)).toBe("/admin");
+    expect(pagedPath("/admin", 2)).toBe("/admin?page=2");
   });
 });

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ConsultationCard } from "@/components/consultations/consultation-card";
 import { Pagination } from "@/components/navigation/pagination";
 import { listPastConsultations } from "@/lib/consultations/list-public";
-import { pageParam } from "@/lib/http/pagination";
+import { pagedPath, pageParam } from "@/lib/http/pagination";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +28,7 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
           ))}
         </ul>
       )}
-      <Pagination page={page} pageCount={pageCount} href={(number) => (number === 1 ? "/consultations" : `/consultations?page=${number}`)} label={t("pages")} />
+      <Pagination page={page} pageCount={pageCount} href={(number) => pagedPath("/consultations", number)} label={t("pages")} />
     </div>
   );
 }
