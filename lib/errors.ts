@@ -1,3 +1,6 @@
+import { DATABASE_RETRY_AFTER_SECONDS } from "./db/pool-config";
+import { isDatabaseUnavailable } from "./db/unavailable";
+
 /**
  * Expected failures are values with a stable code; the UI translates the code
  * (errors.<code>) and the API returns it as JSON. Anything else is a bug.
@@ -10,9 +13,13 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   DEADLINE_PASSED: 409,
+  /** A request body over the route's cap, refused before it is read further or anything else is done. */
+  PAYLOAD_TOO_LARGE: 413,
   VALIDATION: 422,
   RATE_LIMITED: 429,
   MAIL_FAILED: 503,
+  /** The database is down, restarting or overloaded: try again after `retryAfterSeconds`. */
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -28,6 +35,8 @@ export class AppError extends Error {
       retryAfterSeconds?: number;
       /** DEADLINE_PASSED: when the consultation closed (ISO 8601). */
       closedAt?: string;
+      /** A more specific message than the code's own (say, why a token was refused). */
+      messageKey?: string;
     } = {},
   ) {
     super(code);
@@ -43,9 +52,23 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** Prisma's "record to update not found" is an expected NOT_FOUND, not a crash. */
+/**
+ * Failures that are expected although thrown by a dependency: Prisma's
+ * "record to update not found" is NOT_FOUND; a database that cannot serve
+ * now is UNAVAILABLE (503, try again shortly), never a crash.
+ */
 export function asAppError(error: unknown): AppError | null {
   if (isAppError(error)) return error;
   if ((error as { code?: string } | null)?.code === "P2025") return new AppError("NOT_FOUND");
+  if (isDatabaseUnavailable(error)) {
+    console.warn(`[database unavailable] ${firstLine(error)}`);
+    return new AppError("UNAVAILABLE", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
+  }
   return null;
+}
+
+/** Prisma's messages span many lines; a log line gets the one that says what happened. */
+function firstLine(error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split("\n").map((line) => line.trim()).filter(Boolean).at(-1) ?? "").slice(0, 300);
 }

@@ -4,13 +4,7 @@ import { db } from "./db/client";
 export type RateLimit = { key: string; limit: number; windowSeconds: number };
 
 /** A limit a deployment may set in the environment: a whole number, 1 or more, else the app refuses to start. */
-export function limitFromEnvironment(name: string, fallback: number) {
-  const value = process.env[name];
-  if (value === undefined || value === "") return fallback;
-  const limit = Number(value);
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`${name} must be a whole number, 1 or more (it is "${value}").`);
-  return limit;
-}
+export { wholeNumberFromEnvironment as limitFromEnvironment } from "./env";
 
 /** The fixed window each limit falls in at `now`. */
 export function rateLimitWindows(limits: RateLimit[], now: Date) {
@@ -39,14 +33,15 @@ export function checkRateLimitCounts(limits: RateLimit[], counts: { key: string;
  * count holds across app instances (one statement for all limits). Throws
  * RATE_LIMITED with the wait when any limit is exceeded.
  */
-export async function enforceRateLimits(limits: RateLimit[], now = new Date()) {
-  if (limits.length === 0) return;
+export async function enforceRateLimits(limits: RateLimit[], now = new Date()): Promise<{ key: string; count: number }[]> {
+  if (limits.length === 0) return [];
   const counts = await db.$queryRaw<{ key: string; count: number }[]>`
     insert into "RateLimitCounter" ("key", "windowStart", "count")
     select key, window_start, 1 from unnest(${limits.map((limit) => limit.key)}::text[], ${rateLimitWindows(limits, now)}::timestamp[]) as t(key, window_start)
     on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
     returning "key", "count"`;
   checkRateLimitCounts(limits, counts, now);
+  return counts;
 }
 
 /** Old windows are only counters, not evidence: drop them once they are a day old. */

@@ -4,6 +4,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { insertConsultation } from "@/lib/consultations/create-from-document";
 import { importSettingsSchema } from "@/lib/consultations/schemas";
+import { translatorFor } from "@/lib/i18n/messages";
+import { importErrorMessage } from "@/lib/import/error-message";
 import { parseImportFile } from "@/lib/import/parse-document";
 import { withAppDatabase } from "./with-app-database";
 
@@ -27,7 +29,9 @@ const parsed = await parseImportFile(
   { paragraphsAreMessages: values["paragraphs-are-messages"] },
 );
 if (!parsed.ok) {
-  console.error(`Not imported: ${parsed.error.code}${"reason" in parsed.error ? ` (${parsed.error.reason})` : ""}`);
+  const message = importErrorMessage(parsed.error);
+  const code = `${parsed.error.code}${"reason" in parsed.error ? ` ${parsed.error.reason}` : ""}`;
+  console.error(`Not imported: ${translatorFor("en")(`import.${message.key}` as never, message.values as never)} (${code})`);
   process.exit(1);
 }
 const settings = importSettingsSchema.safeParse({

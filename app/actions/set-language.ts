@@ -2,6 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { appUrl } from "@/lib/auth/config";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { sameSitePath } from "@/lib/http/same-site-path";
 
@@ -11,5 +12,6 @@ export async function setLanguage(form: FormData) {
     (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
   }
   const requestHeaders = await headers();
-  redirect(sameSitePath(requestHeaders.get("referer"), requestHeaders.get("host")));
+  // Back to the page the switch was on; Next.js has checked that Origin is this site.
+  redirect(sameSitePath(requestHeaders.get("referer"), requestHeaders.get("origin") ?? appUrl()));
 }

@@ -1,19 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { importErrorMessage } from "@/lib/import/error-message";
 import type { ImportWarning, ParseResult, ParsedSection } from "@/lib/import/types";
 
 /** What the import will create: counts, warnings, and the numbered tree. */
 export function ImportPreview({ preview }: { preview: ParseResult }) {
   const t = useTranslations("import");
   if (!preview.ok) {
-    const { error } = preview;
-    const text =
-      error.code === "UNSUPPORTED_FORMAT"
-        ? t(`errors.UNSUPPORTED_FORMAT.${error.reason}`)
-        : error.code === "FILE_TOO_LARGE"
-          ? t("errors.FILE_TOO_LARGE", { size: (error.size / 1048576).toFixed(1), limit: error.limit / 1048576 })
-          : t(`errors.${error.code}`);
+    const { key, values } = importErrorMessage(preview.error);
+    const text = t(key, values);
     return (
       <div className="form-alert error" role="alert">
         <p>{text}</p>

@@ -1,16 +1,24 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { createTokenAction, revokeTokenAction } from "@/app/(auth)/account/token-actions";
 import { ActionForm } from "@/components/forms/action-form";
+import type { FormState } from "@/lib/actions/form-state";
 import type { Actor } from "@/lib/auth/actor";
 import { listAccessTokens } from "@/lib/auth/access-tokens";
+import type { TokenFormState } from "@/lib/auth/token-form-state";
 import { formatInstant } from "@/lib/time/format";
 import { TokenCreateForm } from "./token-create-form";
 
+type AccessTokensProps = {
+  actor: Actor;
+  createAction: (state: TokenFormState, form: FormData) => Promise<TokenFormState>;
+  revokeAction: (state: FormState, form: FormData) => Promise<FormState>;
+};
+
 /** The account page's list of personal access tokens, with create and revoke. */
-export async function AccessTokens({ actor }: { actor: Actor }) {
+export async function AccessTokens({ actor, createAction, revokeAction }: AccessTokensProps) {
   const t = await getTranslations("account");
   const locale = await getLocale();
   const tokens = await listAccessTokens(actor);
+  const now = new Date();
   const when = (date: Date | null) => (date ? formatInstant(date, locale, "UTC") : t("never"));
   return (
     <section aria-labelledby="tokens-heading">
@@ -25,6 +33,7 @@ export async function AccessTokens({ actor }: { actor: Actor }) {
               <th scope="col">{t("tokenColumns.name")}</th>
               <th scope="col">{t("tokenColumns.prefix")}</th>
               <th scope="col">{t("tokenColumns.created")}</th>
+              <th scope="col">{t("tokenColumns.expires")}</th>
               <th scope="col">{t("tokenColumns.lastUsed")}</th>
               <th scope="col">{t("tokenColumns.status")}</th>
             </tr>
@@ -32,17 +41,22 @@ export async function AccessTokens({ actor }: { actor: Actor }) {
           <tbody>
             {tokens.map((token) => (
               <tr key={token.id}>
-                <th scope="row">{token.name}</th>
+                <th scope="row">
+                  <bdi>{token.name}</bdi>
+                </th>
                 <td>
                   <code>{token.prefix}…</code>
                 </td>
                 <td>{when(token.createdAt)}</td>
+                <td>{when(token.expiresAt)}</td>
                 <td>{when(token.lastUsedAt)}</td>
                 <td>
                   {token.revokedAt ? (
                     t("revoked")
+                  ) : token.expiresAt <= now ? (
+                    t("expired")
                   ) : (
-                    <ActionForm action={revokeTokenAction} label={t("revokeToken", { name: token.name })}>
+                    <ActionForm action={revokeAction} label={t("revokeToken", { name: token.name })}>
                       <input type="hidden" name="id" value={token.id} />
                       {t("active")}{" "}
                       <button type="submit" className="secondary">
@@ -56,7 +70,7 @@ export async function AccessTokens({ actor }: { actor: Actor }) {
           </tbody>
         </table>
       )}
-      <TokenCreateForm action={createTokenAction} />
+      <TokenCreateForm action={createAction} />
     </section>
   );
 }

@@ -2,10 +2,10 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { TokenFormState } from "@/app/(auth)/account/token-actions";
-import { TextField } from "@/components/forms/field";
+import { FieldShell, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
-import { TOKEN_NAME_MAX } from "@/lib/auth/schemas";
+import { TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DEFAULT_DAYS, TOKEN_NAME_MAX } from "@/lib/auth/schemas";
+import type { TokenFormState } from "@/lib/auth/token-form-state";
 
 type TokenCreateFormProps = { action: (state: TokenFormState, form: FormData) => Promise<TokenFormState> };
 
@@ -13,6 +13,7 @@ type TokenCreateFormProps = { action: (state: TokenFormState, form: FormData) =>
 export function TokenCreateForm({ action }: TokenCreateFormProps) {
   const t = useTranslations("account");
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as TokenFormState);
+  const refused = state.status === "error" ? state : null;
   return (
     <form action={formAction}>
       {state.status === "created" ? (
@@ -32,10 +33,21 @@ export function TokenCreateForm({ action }: TokenCreateFormProps) {
         label={t("tokenName")}
         required
         maxLength={TOKEN_NAME_MAX}
-        error={state.status === "error" ? state.fieldErrors.name : undefined}
-        defaultValue={state.status === "error" ? state.values.name : ""}
+        error={refused?.fieldErrors.name}
+        defaultValue={refused?.values.name ?? ""}
         name="name"
       />
+      <FieldShell id="token-lifetime" label={t("tokenLifetime")} required error={refused?.fieldErrors.expiresInDays}>
+        {(aria) => (
+          <select {...aria} name="expiresInDays" defaultValue={refused?.values.expiresInDays ?? String(TOKEN_LIFETIME_DEFAULT_DAYS)}>
+            {TOKEN_LIFETIME_DAYS.map((days) => (
+              <option key={days} value={days}>
+                {t("tokenLifetimeDays", { days })}
+              </option>
+            ))}
+          </select>
+        )}
+      </FieldShell>
       <button type="submit" disabled={pending}>
         {t("createToken")}
       </button>

@@ -62,9 +62,16 @@ async function CommentArticle({ comment, can, path, referenceTimeZone }: ThreadP
   return (
     <article id={`comment-${comment.id}`} className={`comment status-${comment.status.toLowerCase()}`} aria-labelledby={headingId}>
       <header>
+        {/* <bdi>: a right-to-left name keeps its own direction and cannot reorder the text around it. */}
         <p id={headingId} className="comment-author">
-          <strong>{comment.author.name}</strong>
-          {comment.author.organisation ? <>, {comment.author.organisation}</> : null}
+          <strong>
+            <bdi>{comment.author.name}</bdi>
+          </strong>
+          {comment.author.organisation ? (
+            <>
+              , <bdi>{comment.author.organisation}</bdi>
+            </>
+          ) : null}
         </p>
         <p className="meta">
           {groups(`groups.${comment.author.group}`)} · {groups(`regions.${comment.author.region}`)} · {countryName(comment.author.country, locale)} ·{" "}

@@ -1,6 +1,7 @@
 import { annotationCollection, annotationPage, annotationToW3c, pageCount } from "@/lib/annotations/w3c-export";
 import type { ExportableAnnotation } from "@/lib/annotations/w3c-types";
 import { db, type Prisma } from "@/lib/db/client";
+import { isStorableText } from "@/lib/text/user-text";
 
 export const ANNOTATION_PAGE_SIZE = 100;
 export const ANNOTATION_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
@@ -45,6 +46,7 @@ function exportable(row: Row, baseUrl: string): ExportableAnnotation {
 
 /** The collection (page null) or one of its pages; null when there is no such consultation or page. */
 export async function annotationExport(slug: string, baseUrl: string, page: number | null) {
+  if (!isStorableText(slug)) return null;
   const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, title: true, publishedAt: true } });
   if (!consultation?.publishedAt) return null;
   const where = { ...published, message: { consultationId: consultation.id } } satisfies Prisma.CommentWhereInput;
@@ -68,6 +70,7 @@ export async function annotationExport(slug: string, baseUrl: string, page: numb
 
 /** One public annotation by id (its IRI). */
 export async function annotationById(id: string, baseUrl: string) {
+  if (!isStorableText(id)) return null;
   const row = await db.comment.findFirst({ where: { id, ...published, message: { consultation: { publishedAt: { not: null } } } }, select: exportFields });
   return row ? annotationToW3c(exportable(row, baseUrl), baseUrl) : null;
 }

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { consultationPhase } from "@/lib/consultations/phase";
 import type { SectionNode } from "@/lib/consultations/read-tree";
+import { cursorParam } from "@/lib/http/pagination";
 
 export const API_PAGE_SIZE = 50;
 
@@ -26,7 +27,8 @@ function summary(row: {
 }
 
 /** Published consultations, newest first, with keyset pagination on (publishedAt, id). */
-export async function listConsultationsForApi(baseUrl: string, cursor: string | null, now = new Date()) {
+export async function listConsultationsForApi(baseUrl: string, cursorValue: string | null, now = new Date()) {
+  const cursor = cursorParam(cursorValue);
   const rows = await db.consultation.findMany({
     where: { publishedAt: { not: null } },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],

@@ -1,4 +1,6 @@
 import { db } from "@/lib/db/client";
+import { cursorParam } from "@/lib/http/pagination";
+import { isStorableText } from "@/lib/text/user-text";
 import { commentJson } from "./comment-json";
 
 export const COMMENTS_PAGE_SIZE = 100;
@@ -8,7 +10,9 @@ export const COMMENTS_PAGE_SIZE = 100;
  * keyset pagination. Withdrawn and hidden comments are listed without their
  * text, so that the record shows they existed.
  */
-export async function publicComments(slug: string, baseUrl: string, cursor: string | null) {
+export async function publicComments(slug: string, baseUrl: string, cursorValue: string | null) {
+  if (!isStorableText(slug)) return null;
+  const cursor = cursorParam(cursorValue);
   const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, publishedAt: true } });
   if (!consultation?.publishedAt) return null;
   const rows = await db.comment.findMany({

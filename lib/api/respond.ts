@@ -26,7 +26,7 @@ export function json(body: unknown, init: ResponseInit = {}) {
 }
 
 /**
- * Errors as `{ error: { code, message, fields?, retryAfterSeconds?, closedAt? } }`
+ * Errors as `{ error: { code, reason?, message, fields?, retryAfterSeconds?, closedAt? } }`
  * with the matching status: a stable code for programs, an English sentence
  * for people. Never a stack trace or SQL.
  */
@@ -34,12 +34,21 @@ export function apiError(caught: unknown) {
   const error = asAppError(caught) ?? caught;
   if (isAppError(error)) {
     const t = translatorFor("en");
-    const { fieldErrors, retryAfterSeconds, closedAt } = error.details;
+    const { fieldErrors, retryAfterSeconds, closedAt, messageKey } = error.details;
     const fields = fieldErrors
       ? Object.fromEntries(Object.entries(fieldErrors).map(([field, key]) => [field, { code: key.replace(/^errors\./, ""), message: t(key as never) }]))
       : undefined;
     return json(
-      { error: { code: error.code, message: t(`errors.code.${error.code}` as never), fields, retryAfterSeconds, closedAt } },
+      {
+        error: {
+          code: error.code,
+          ...(messageKey ? { reason: messageKey.replace(/^errors\./, "") } : {}),
+          message: t((messageKey ?? `errors.code.${error.code}`) as never),
+          fields,
+          retryAfterSeconds,
+          closedAt,
+        },
+      },
       { status: error.status, headers: retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {} },
     );
   }

@@ -4,34 +4,43 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
+import { recordId } from "@/lib/text/user-text";
 import { parseInput } from "@/lib/validation";
 import type { Actor } from "./actor";
 import { toActor } from "./actor-by-id";
 import { requireParticipant } from "./guards";
-import { tokenNameSchema } from "./schemas";
+import { tokenCreateSchema } from "./schemas";
 
 export const TOKEN_PREFIX = "cst_";
 export const TOKENS_PER_USER_MAX = 20;
 const LAST_USED_PRECISION_MS = 5 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What is stored of a token: its SHA-256, never the token. Null for a string that is not one of ours. */
 export function accessTokenHash(token: string): string | null {
   return token.startsWith(TOKEN_PREFIX) ? createHash("sha256").update(token).digest("hex") : null;
 }
 
-/** A new token for the actor's own tools; the only time its value is shown. */
-export async function createAccessToken(actor: Actor | null, input: unknown) {
+/** A new token for the actor's own tools, lasting the days chosen; the only time its value is shown. */
+export async function createAccessToken(actor: Actor | null, input: unknown, now = new Date()) {
   const user = requireParticipant(actor);
-  const { name } = parseInput(tokenNameSchema, input);
-  const active = await db.personalAccessToken.count({ where: { userId: user.userId, revokedAt: null } });
+  const { name, expiresInDays } = parseInput(tokenCreateSchema, input);
+  const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS);
+  const active = await db.personalAccessToken.count({ where: { userId: user.userId, revokedAt: null, expiresAt: { gt: now } } });
   if (active >= TOKENS_PER_USER_MAX) throw new AppError("CONFLICT", { fieldErrors: { name: "errors.tooManyTokens" } });
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const record = await db.$transaction(async (tx) => {
     const created = await tx.personalAccessToken.create({
-      data: { userId: user.userId, name, tokenHash: accessTokenHash(token)!, prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
-      select: { id: true, name: true, prefix: true, createdAt: true },
+      data: { userId: user.userId, name, tokenHash: accessTokenHash(token)!, prefix: token.slice(0, TOKEN_PREFIX.length + 6), expiresAt },
+      select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
     });
-    await recordAudit(tx, { actorId: user.userId, action: "token.created", subjectType: "PersonalAccessToken", subjectId: created.id, data: { name } });
+    await recordAudit(tx, {
+      actorId: user.userId,
+      action: "token.created",
+      subjectType: "PersonalAccessToken",
+      subjectId: created.id,
+      data: { name, expiresAt: expiresAt.toISOString() },
+    });
     return created;
   });
   return { token, record };
@@ -42,13 +51,13 @@ export async function listAccessTokens(actor: Actor | null) {
   return db.personalAccessToken.findMany({
     where: { userId: user.userId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true },
   });
 }
 
 export async function revokeAccessToken(actor: Actor | null, input: unknown) {
   const user = requireParticipant(actor);
-  const { id } = parseInput(z.object({ id: z.string().min(1) }), input);
+  const { id } = parseInput(z.object({ id: recordId }), input);
   const token = await db.personalAccessToken.findUnique({ where: { id } });
   if (!token || token.userId !== user.userId) throw new AppError("NOT_FOUND");
   if (token.revokedAt) return token;
@@ -59,17 +68,23 @@ export async function revokeAccessToken(actor: Actor | null, input: unknown) {
   });
 }
 
-/** The person behind a bearer token, or null for an unknown or revoked one (one query: the write API's hot path). */
+/** Refuses a token past its expiry, saying so (an unknown one is refused without a reason). */
+export function requireUnexpiredToken(expiresAt: Date, now: Date) {
+  if (expiresAt <= now) throw new AppError("UNAUTHENTICATED", { messageKey: "errors.tokenExpired" });
+}
+
+/** The person behind a bearer token, or null for an unknown or revoked one; an expired one is refused (one query). */
 export async function actorFromAccessToken(token: string, now = new Date()): Promise<Actor | null> {
   const tokenHash = accessTokenHash(token);
   if (!tokenHash) return null;
-  const [row] = await sql()<(Omit<Actor, "hasProfile" | "suspended"> & { tokenId: string; lastUsedAt: Date | null; suspendedAt: Date | null; profileUserId: string | null })[]>`
-    select t.id as "tokenId", t."lastUsedAt", u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" as "profileUserId"
+  const [row] = await sql()<(Omit<Actor, "hasProfile" | "suspended"> & { tokenId: string; expiresAt: Date; lastUsedAt: Date | null; suspendedAt: Date | null; profileUserId: string | null })[]>`
+    select t.id as "tokenId", t."expiresAt", t."lastUsedAt", u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" as "profileUserId"
     from "PersonalAccessToken" t
     join "User" u on u.id = t."userId"
     left join "StakeholderProfile" p on p."userId" = u.id
     where t."tokenHash" = ${tokenHash} and t."revokedAt" is null`;
   if (!row) return null;
+  requireUnexpiredToken(row.expiresAt, now);
   await noteAccessTokenUse(row.tokenId, row.lastUsedAt, now);
   return toActor({ ...row, hasProfile: Boolean(row.profileUserId) });
 }

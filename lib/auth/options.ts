@@ -1,22 +1,11 @@
-import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
-import type { Adapter, AdapterUser } from "next-auth/adapters";
 import EmailProvider from "next-auth/providers/email";
-import { db } from "@/lib/db/client";
+import { sameSitePath } from "@/lib/http/same-site-path";
+import { authAdapter } from "./adapter";
 import { SESSION_MAX_AGE_SECONDS, SIGN_IN_TTL_SECONDS } from "./config";
-import { createUserForEmail } from "./users";
-
-function adapter(): Adapter {
-  // The Prisma adapter's types predate Prisma 7's generated client.
-  const base = PrismaAdapter(db as never);
-  return {
-    ...base,
-    createUser: (data: Omit<AdapterUser, "id">) => createUserForEmail(data.email.toLowerCase(), data.emailVerified),
-  };
-}
 
 export const authOptions: NextAuthOptions = {
-  adapter: adapter(),
+  adapter: authAdapter(),
   session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
   providers: [
     EmailProvider({
@@ -38,6 +27,11 @@ export const authOptions: NextAuthOptions = {
     async signIn({ user }) {
       // Suspended people cannot start a session (existing ones were ended).
       return !("suspendedAt" in user && user.suspendedAt);
+    },
+    // next-auth's default keeps "//host" paths and any absolute URL on this
+    // origin as given; every callbackUrl (query, form or cookie) goes through the one check.
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${sameSitePath(url, baseUrl)}`;
     },
     async session({ session, user }) {
       return { ...session, user: { ...session.user, id: user.id } };

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { recordId, userText } from "@/lib/text/user-text";
 import { parseInput } from "@/lib/validation";
 import type { Actor } from "./actor";
 import { requireAdmin } from "./guards";
@@ -34,9 +35,11 @@ export async function setUserRole(actor: Actor | null, input: unknown, via: "cli
   });
 }
 
+export const PUBLIC_REASON_MAX = 500;
+
 export const suspensionSchema = z.object({
-  userId: z.string().min(1),
-  publicReason: z.string().trim().max(500, "errors.reasonTooLong").optional(),
+  userId: recordId,
+  publicReason: userText({ max: PUBLIC_REASON_MAX, tooLong: "errors.reasonTooLong" }).optional(),
 });
 
 /** Suspends a person and ends every session they have; their content stays. */

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { sameSitePath } from "@/lib/http/same-site-path";
+import { nameText } from "@/lib/text/user-text";
 
 export const EMAIL_MAX = 254;
 export const SIGN_IN_CODE_LENGTH = 6;
@@ -11,22 +13,8 @@ export const emailField = z
   .pipe(z.email("errors.emailInvalid"))
   .transform((email) => email.toLowerCase());
 
-/**
- * Only same-site paths: a sign-in link must never send someone elsewhere.
- * Browsers drop tabs and newlines in URLs and read "\\" as "/", so anything
- * with them, or that parses to another host, becomes "/".
- */
-export function sameSiteCallbackPath(path: string | undefined): string {
-  if (!path || !path.startsWith("/") || /[\u0000-\u0020\\]/.test(path)) return "/";
-  try {
-    const parsed = new URL(path, "http://placeholder.invalid");
-    return parsed.host === "placeholder.invalid" ? `${parsed.pathname}${parsed.search}${parsed.hash}` : "/";
-  } catch {
-    return "/";
-  }
-}
-
-export const callbackPathField = z.string().optional().transform(sameSiteCallbackPath);
+/** Where to go after signing in: only a path on this site (see sameSitePath), else "/". */
+export const callbackPathField = z.string().optional().transform((path) => sameSitePath(path));
 
 export const signInRequestSchema = z.object({ email: emailField, callbackUrl: callbackPathField });
 export type SignInRequestInput = z.input<typeof signInRequestSchema>;
@@ -44,5 +32,16 @@ export type SignInCodeInput = z.input<typeof signInCodeSchema>;
 export const TOKEN_NAME_MAX = 100;
 
 export const tokenNameSchema = z.object({
-  name: z.string().trim().min(1, "errors.tokenNameRequired").max(TOKEN_NAME_MAX, "errors.tokenNameTooLong"),
+  name: nameText({ required: "errors.tokenNameRequired", max: TOKEN_NAME_MAX, tooLong: "errors.tokenNameTooLong" }),
+});
+
+/** How long a new personal access token lasts: always a limit, so a forgotten token stops working by itself. */
+export const TOKEN_LIFETIME_DAYS = [30, 90, 180, 365] as const;
+export const TOKEN_LIFETIME_DEFAULT_DAYS = 90;
+
+export const tokenCreateSchema = tokenNameSchema.extend({
+  expiresInDays: z.coerce
+    .number({ error: "errors.tokenLifetimeInvalid" })
+    .pipe(z.literal(TOKEN_LIFETIME_DAYS, { error: "errors.tokenLifetimeInvalid" }))
+    .default(TOKEN_LIFETIME_DEFAULT_DAYS),
 });

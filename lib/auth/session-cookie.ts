@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { cookies } from "next/headers";
 import { appUrl } from "./config";
 
 /** next-auth's session cookie, on http and (with the __Secure- prefix) on https. */
@@ -13,6 +13,12 @@ export function sessionCookie() {
   };
 }
 
-export async function endSession(sessionToken: string) {
-  await db.session.deleteMany({ where: { sessionToken } });
+/** The session token of this request's cookie, if any. */
+export async function currentSessionToken(): Promise<string | null> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const token = jar.get(name)?.value;
+    if (token) return token;
+  }
+  return null;
 }

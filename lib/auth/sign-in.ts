@@ -5,9 +5,10 @@ import { translatorFor } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
 import { enforceRateLimits, limitFromEnvironment } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
-import { appUrl, authSecret, SESSION_MAX_AGE_SECONDS, SIGN_IN_CODE_MAX_ATTEMPTS, SIGN_IN_TTL_SECONDS } from "./config";
+import { appUrl, authSecret, SIGN_IN_CODE_MAX_ATTEMPTS, SIGN_IN_TTL_SECONDS } from "./config";
 import { sendMail } from "./mail";
 import { signInCodeSchema, signInRequestSchema } from "./schemas";
+import { startSession } from "./session-store";
 import { createUserForEmail } from "./users";
 
 export const SIGN_IN_LIMITS = {
@@ -19,6 +20,16 @@ export const SIGN_IN_LIMITS = {
   codePerEmail: { limit: 10, windowSeconds: 15 * 60 },
   codePerIp: { limit: 50, windowSeconds: 15 * 60 },
 };
+
+/** From this share of the site-wide limit on, every sign-in e-mail logs a warning: someone should look. */
+const SITE_WIDE_WARNING_SHARE = 0.8;
+
+function warnWhenSiteWideLimitNear(count: number) {
+  const { limit } = SIGN_IN_LIMITS.overall;
+  if (count >= Math.ceil(limit * SITE_WIDE_WARNING_SHARE)) {
+    console.error(`[sign-in] WARNING: ${count} of the site-wide ${limit} sign-in e-mails this hour are used (SIGN_IN_MAIL_LIMIT_PER_HOUR); at the limit nobody can sign in until the hour ends.`);
+  }
+}
 
 type RequestContext = { ip: string | null; locale: Locale };
 
@@ -32,8 +43,14 @@ export async function requestSignIn(input: unknown, context: RequestContext) {
   await enforceRateLimits([
     { key: `sign-in:email:${email}`, ...SIGN_IN_LIMITS.perEmail },
     ...(context.ip ? [{ key: `sign-in:ip:${context.ip}`, ...SIGN_IN_LIMITS.perIp }] : []),
-    { key: "sign-in:overall", ...SIGN_IN_LIMITS.overall },
   ]);
+  // Counted only once the address and the IP are within their own limits, so a flood from a few
+  // sources is refused there and cannot use up the whole site's allowance (locking everyone out).
+  const [overall] = await enforceRateLimits([{ key: "sign-in:overall", ...SIGN_IN_LIMITS.overall }]).catch((error: unknown) => {
+    console.error(`[sign-in] ALERT: the site-wide limit of ${SIGN_IN_LIMITS.overall.limit} sign-in e-mails an hour is reached; nobody can sign in until the hour ends (SIGN_IN_MAIL_LIMIT_PER_HOUR).`);
+    throw error;
+  });
+  warnWhenSiteWideLimitNear(overall?.count ?? 0);
 
   const token = randomBytes(32).toString("hex");
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -43,7 +60,7 @@ export async function requestSignIn(input: unknown, context: RequestContext) {
   await db.$transaction([
     // A new e-mail replaces the earlier ones: only the latest link and code work.
     db.verificationToken.deleteMany({ where: { identifier: email } }),
-    db.signInCode.updateMany({ where: { email, usedAt: null }, data: { usedAt: new Date() } }),
+    spendSignInCodes(email),
     db.verificationToken.create({ data: { identifier: email, token: hashLinkToken(token), expires } }),
     db.signInCode.create({
       data: { email, codeHash: hashCode(email, code), expiresAt: expires },
@@ -93,14 +110,13 @@ export async function signInWithCode(input: unknown, context: { ip: string | nul
   else if (!user.emailVerified) user = await db.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
   if (user.suspendedAt) throw new AppError("SUSPENDED");
 
-  const session = await db.session.create({
-    data: {
-      sessionToken: randomBytes(32).toString("hex"),
-      userId: user.id,
-      expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
-    },
-  });
+  const session = await startSession(user.id);
   return { sessionToken: session.sessionToken, expires: session.expires, isNewUser, callbackUrl };
+}
+
+/** Spends the codes not yet used for this address: a new e-mail replaces them, and the link, once used, spends its code. */
+export function spendSignInCodes(email: string) {
+  return db.signInCode.updateMany({ where: { email, usedAt: null }, data: { usedAt: new Date() } });
 }
 
 /** next-auth v4 stores e-mail tokens as sha256(token + secret) (core/lib/utils.js hashToken). */

@@ -12,8 +12,9 @@ export type CommentContext = {
   name: string | null;
   suspendedAt: Date | null;
   hasProfile: boolean;
-  /** The token used, if any, and when it was last noted as used. */
+  /** The token used, if any (expired ones too: the caller refuses them, saying why), and when it was last noted as used. */
   tokenId: string | null;
+  tokenExpiresAt: Date | null;
   tokenLastUsedAt: Date | null;
   /** The rest is null when the message does not exist. */
   messageId: string | null;
@@ -50,7 +51,7 @@ export async function loadCommentContext(
   const tokenHash = "tokenHash" in author ? author.tokenHash : null;
   const [row] = await sql()<CommentContext[]>`
     select u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" is not null as "hasProfile",
-           t.id as "tokenId", t."lastUsedAt" as "tokenLastUsedAt",
+           t.id as "tokenId", t."expiresAt" as "tokenExpiresAt", t."lastUsedAt" as "tokenLastUsedAt",
            m.id as "messageId", c."publishedAt", c."opensAt", c."closesAt", c."finalisedAt",
            v.id as "versionId", v.text,
            p."stakeholderGroup", p.region, p.country, p.organisation,

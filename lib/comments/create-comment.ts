@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { accessTokenHash, answerTokenFirst, noteAccessTokenUse } from "@/lib/auth/access-tokens";
+import { accessTokenHash, answerTokenFirst, noteAccessTokenUse, requireUnexpiredToken } from "@/lib/auth/access-tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { toActor } from "@/lib/auth/actor-by-id";
 import { requireParticipant } from "@/lib/auth/guards";
@@ -47,7 +47,8 @@ export async function createCommentWithAccessToken(token: string, input: unknown
   const data = await answerTokenFirst(token, () => parseInput(createCommentSchema, input), now);
   const tokenHash = accessTokenHash(token);
   const context = tokenHash ? await loadCommentContext({ tokenHash }, requestOf(data)) : null;
-  if (!context?.tokenId) throw new AppError("UNAUTHENTICATED");
+  if (!context?.tokenId || !context.tokenExpiresAt) throw new AppError("UNAUTHENTICATED");
+  requireUnexpiredToken(context.tokenExpiresAt, now);
   const user = requireParticipant(toActor(context));
   await noteAccessTokenUse(context.tokenId, context.tokenLastUsedAt, now);
   return submitComment(user, context, data, now);

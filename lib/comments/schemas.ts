@@ -1,35 +1,32 @@
 import { z } from "zod";
+import { recordId, storableText, userText } from "@/lib/text/user-text";
 
 export const COMMENT_BODY_MAX = 5_000;
 export const QUOTE_INPUT_MAX = 1_000;
 export const CONTEXT_INPUT_MAX = 256;
 export const IDEMPOTENCY_KEY_MAX = 200;
 
-export const commentBodyField = z
-  .string("errors.commentBodyRequired")
-  .transform((body) => body.trim())
-  .pipe(z.string().min(1, "errors.commentBodyRequired").max(COMMENT_BODY_MAX, "errors.commentBodyTooLong"));
+export const commentBodyField = userText({ required: "errors.commentBodyRequired", max: COMMENT_BODY_MAX, tooLong: "errors.commentBodyTooLong" });
 
 const offset = z.coerce.number().int().min(0);
 
 /** W3C TextQuoteSelector + TextPositionSelector against the version's text (API, and a browser selection). */
 export const selectorSchema = z.object({
-  exact: z.string().min(1, "errors.quoteRequired").max(QUOTE_INPUT_MAX, "errors.quoteTooLong"),
-  prefix: z.string().max(CONTEXT_INPUT_MAX).optional(),
-  suffix: z.string().max(CONTEXT_INPUT_MAX).optional(),
+  exact: storableText.min(1, "errors.quoteRequired").max(QUOTE_INPUT_MAX, "errors.quoteTooLong"),
+  prefix: storableText.max(CONTEXT_INPUT_MAX).optional(),
+  suffix: storableText.max(CONTEXT_INPUT_MAX).optional(),
   start: offset,
   end: offset,
 });
 export type SelectorInput = z.output<typeof selectorSchema>;
 
-const optionalText = z
-  .string()
+const optionalText = storableText
   .optional()
   .transform((value) => (value?.trim() ? value : undefined));
 
 export const createCommentSchema = z
   .object({
-    messageId: z.string().min(1),
+    messageId: recordId,
     body: commentBodyField,
     parentId: optionalText,
     /** A passage typed or pasted by the person (keyboard, screen reader, no JavaScript). */
@@ -47,6 +44,6 @@ export const createCommentSchema = z
   });
 export type CreateCommentInput = z.input<typeof createCommentSchema>;
 
-export const editCommentSchema = z.object({ commentId: z.string().min(1), body: commentBodyField });
+export const editCommentSchema = z.object({ commentId: recordId, body: commentBodyField });
 
-export const commentIdSchema = z.object({ commentId: z.string().min(1) });
+export const commentIdSchema = z.object({ commentId: recordId });

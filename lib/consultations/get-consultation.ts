@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { isSecretariat } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
+import { isStorableText } from "@/lib/text/user-text";
 import { consultationPhase } from "./phase";
 import { countTree, readTree } from "./read-tree";
 
@@ -21,9 +22,11 @@ const consultationFields = {
 
 /**
  * A consultation as its reader sees it, or null when there is none to show:
- * unpublished drafts exist only for the secretariat.
+ * unpublished drafts exist only for the secretariat. A slug PostgreSQL could
+ * not even compare (a NUL from the address) names nothing.
  */
 export async function getConsultation(actor: Actor | null, slug: string, now = new Date()) {
+  if (!isStorableText(slug)) return null;
   const consultation = await db.consultation.findUnique({ where: { slug }, select: consultationFields });
   if (!consultation) return null;
   if (!consultation.publishedAt && !isSecretariat(actor)) return null;
@@ -40,6 +43,7 @@ export type ConsultationView = NonNullable<Awaited<ReturnType<typeof getConsulta
 
 /** One message with all its versions, oldest first, for the message page. */
 export async function getMessage(actor: Actor | null, slug: string, number: string, now = new Date()) {
+  if (!isStorableText(slug) || !isStorableText(number)) return null;
   const consultation = await db.consultation.findUnique({ where: { slug }, select: consultationFields });
   if (!consultation || (!consultation.publishedAt && !isSecretariat(actor))) return null;
   const message = await db.message.findUnique({

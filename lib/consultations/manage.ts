@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { pageSlice } from "@/lib/http/pagination";
+import { isStorableText } from "@/lib/text/user-text";
 import { wallTimeToInstant } from "@/lib/time/zoned";
 import { parseInput } from "@/lib/validation";
 import { consultationPhase } from "./phase";
@@ -29,7 +30,7 @@ export async function listConsultationsForSecretariat(actor: Actor | null, page 
 
 export async function getConsultationForSecretariat(actor: Actor | null, slug: string) {
   requireSecretariat(actor);
-  return db.consultation.findUnique({ where: { slug } });
+  return isStorableText(slug) ? db.consultation.findUnique({ where: { slug } }) : null;
 }
 
 /** Title, introduction and language. */

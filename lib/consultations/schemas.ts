@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId, userText } from "@/lib/text/user-text";
 
 export const SLUG_MAX = 80;
 export const TITLE_MAX = 200;
@@ -16,7 +17,11 @@ export const slugField = z
   .max(SLUG_MAX, "errors.slugTooLong")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "errors.slugFormat");
 
-export const titleField = z.string().trim().min(1, "errors.titleRequired").max(TITLE_MAX, "errors.titleTooLong");
+export const titleField = userText({ required: "errors.titleRequired", max: TITLE_MAX, tooLong: "errors.titleTooLong" });
+
+const introductionField = userText({ max: INTRODUCTION_MAX, tooLong: "errors.introductionTooLong" });
+
+const headingField = userText({ required: "errors.headingRequired", max: HEADING_MAX, tooLong: "errors.headingTooLong" });
 
 export const languageField = z
   .string()
@@ -65,7 +70,7 @@ const localDateTime = z
 
 export const scheduleSchema = z
   .object({
-    consultationId: z.string().min(1),
+    consultationId: recordId,
     opensAt: localDateTime,
     closesAt: localDateTime,
     referenceTimeZone: timeZoneField,
@@ -77,32 +82,29 @@ export const scheduleSchema = z
   });
 
 export const consultationDetailsSchema = z.object({
-  consultationId: z.string().min(1),
+  consultationId: recordId,
   title: titleField,
-  introduction: z.string().max(INTRODUCTION_MAX, "errors.introductionTooLong").transform((text) => text.trim()),
+  introduction: introductionField,
   language: languageField,
 });
 
-export const idSchema = z.object({ id: z.string().min(1) });
+export const idSchema = z.object({ id: recordId });
 
-export const messageTextField = z
-  .string()
-  .transform((text) => text.trim())
-  .pipe(z.string().min(1, "errors.messageTextRequired").max(MESSAGE_TEXT_MAX, "errors.messageTextTooLong"));
+export const messageTextField = userText({ required: "errors.messageTextRequired", max: MESSAGE_TEXT_MAX, tooLong: "errors.messageTextTooLong" });
 
 export const sectionUpdateSchema = z.object({
-  sectionId: z.string().min(1),
-  heading: z.string().trim().min(1, "errors.headingRequired").max(HEADING_MAX, "errors.headingTooLong"),
-  introduction: z.string().max(INTRODUCTION_MAX, "errors.introductionTooLong").transform((text) => text.trim()),
+  sectionId: recordId,
+  heading: headingField,
+  introduction: introductionField,
 });
 
-export const moveSchema = z.object({ id: z.string().min(1), direction: z.enum(["up", "down"]) });
+export const moveSchema = z.object({ id: recordId, direction: z.enum(["up", "down"]) });
 
-export const messageEditSchema = z.object({ messageId: z.string().min(1), text: messageTextField });
+export const messageEditSchema = z.object({ messageId: recordId, text: messageTextField });
 
-export const messageAddSchema = z.object({ sectionId: z.string().min(1), text: messageTextField });
+export const messageAddSchema = z.object({ sectionId: recordId, text: messageTextField });
 
 export const sectionSplitSchema = z.object({
-  messageId: z.string().min(1),
-  heading: z.string().trim().min(1, "errors.headingRequired").max(HEADING_MAX, "errors.headingTooLong"),
+  messageId: recordId,
+  heading: headingField,
 });

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { isSecretariat } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
+import { isStorableText, textProblem } from "@/lib/text/user-text";
 
 export const SEARCH_QUERY_MAX = 200;
 export const SEARCH_RESULTS_MAX = 100;
@@ -20,16 +21,20 @@ function likePattern(term: string) {
  * Messages (current text) and section headings containing every term,
  * case-insensitively, in document order. pg_trgm's GIN indexes serve the
  * ILIKE lookups, which is what makes substring search work for Chinese.
+ * Null when there is no such consultation. A query the text rule refuses (a
+ * NUL would reach PostgreSQL) searches nothing and says why in `refused`.
  */
 export async function searchConsultation(actor: Actor | null, slug: string, query: string) {
+  if (!isStorableText(slug)) return null;
   const consultation = await db.consultation.findUnique({
     where: { slug },
     select: { id: true, publishedAt: true, title: true, language: true },
   });
   if (!consultation || (!consultation.publishedAt && !isSecretariat(actor))) return null;
   const { title, language } = consultation;
-  const terms = searchTerms(query);
-  if (terms.length === 0) return { consultation: { title, language }, terms, hits: [] as SearchHit[] };
+  const refused = textProblem(query, "key");
+  const terms = refused ? [] : searchTerms(query);
+  if (terms.length === 0) return { consultation: { title, language }, terms, hits: [] as SearchHit[], refused };
   const patterns = terms.map(likePattern);
   const hits = await db.$queryRaw<SearchHit[]>`
     with current as (
@@ -49,7 +54,7 @@ export async function searchConsultation(actor: Actor | null, slug: string, quer
     ) hits
     order by string_to_array("sectionNumber", '.')::int[], position
     limit ${SEARCH_RESULTS_MAX}`;
-  return { consultation: { title, language }, terms, hits: hits.map(({ kind, number, text, heading }) => ({ kind, number, text, heading })) };
+  return { consultation: { title, language }, terms, refused, hits: hits.map(({ kind, number, text, heading }) => ({ kind, number, text, heading })) };
 }
 
 /** Splits text around the terms so the page can mark them (never as HTML). */

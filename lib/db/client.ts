@@ -1,13 +1,19 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { poolConfig } from "./pool-config";
 import { disconnectSql } from "./sql";
 
 export type { Prisma } from "./generated/client";
 
 function createClient() {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, or set DATABASE_URL.");
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const config = poolConfig();
+  const adapter = new PrismaPg({
+    connectionString: config.url,
+    max: config.connectionsPerPool,
+    connectionTimeoutMillis: config.connectTimeoutSeconds * 1000,
+    idleTimeoutMillis: config.idleTimeoutSeconds * 1000,
+    statement_timeout: config.statementTimeoutMs,
+  });
   return new PrismaClient({
     adapter,
     // Secret columns never leave lib/ by accident: read them with an explicit `omit: { x: false }`.

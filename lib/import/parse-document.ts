@@ -1,6 +1,7 @@
 import type { Block } from "./block";
 import { buildDocument } from "./build-document";
 import { decodeUtf8Text, fileExtension, isLegacyWordDocument, isZip, MARKDOWN_EXTENSIONS } from "./detect-format";
+import { docxArchiveProblem } from "./docx-archive";
 import { docxToHtml } from "./docx-to-html";
 import { htmlToBlocks } from "./html-to-blocks";
 import { MAX_IMPORT_BYTES } from "./limits";
@@ -45,6 +46,8 @@ export function parseMarkdown(source: string, options: ImportOptions = {}): Pars
 export async function parseDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ParseResult> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) return tooLarge(bytes.byteLength);
   if (!isZip(bytes)) return failure({ code: "UNSUPPORTED_FORMAT", reason: "NOT_A_DOCX" });
+  const archiveProblem = await docxArchiveProblem(bytes); // before anything is unpacked
+  if (archiveProblem) return failure({ code: "UNSUPPORTED_FORMAT", reason: archiveProblem });
   let html: string;
   try {
     html = await docxToHtml(bytes);

@@ -66,7 +66,11 @@ export type UnsupportedFormatReason =
   | "NOT_A_DOCX"
   | "LEGACY_WORD_DOC"
   /** Nesting (quotes in quotes, lists in lists) deeper than the parser's stack: no real draft does this. */
-  | "TOO_DEEPLY_NESTED";
+  | "TOO_DEEPLY_NESTED"
+  /** A .docx refused before unpacking (a "zip bomb" or a damaged archive): see docx-archive.ts. */
+  | "DOCX_TOO_MANY_PARTS"
+  | "DOCX_TOO_LARGE_UNPACKED"
+  | "DOCX_OVERCOMPRESSED";
 
 export type ImportError =
   | { code: "EMPTY_DOCUMENT" }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
+import { nameText } from "@/lib/text/user-text";
 import { isCountryCode } from "./countries";
 import { REGIONS, STAKEHOLDER_GROUPS } from "./stakeholder";
 
@@ -8,7 +9,7 @@ export const ORGANISATION_MAX = 200;
 
 // Messages are catalogue keys: the form and the server show the same words in the reader's language.
 export const profileSchema = z.object({
-  name: z.string().trim().min(1, "errors.nameRequired").max(DISPLAY_NAME_MAX, "errors.nameTooLong"),
+  name: nameText({ required: "errors.nameRequired", max: DISPLAY_NAME_MAX, tooLong: "errors.nameTooLong" }),
   stakeholderGroup: z.enum(STAKEHOLDER_GROUPS, "errors.groupRequired"),
   region: z.enum(REGIONS, "errors.regionRequired"),
   country: z
@@ -17,10 +18,7 @@ export const profileSchema = z.object({
     .toUpperCase()
     .refine((code) => code.length > 0, "errors.countryRequired")
     .refine(isCountryCode, "errors.countryInvalid"),
-  organisation: z
-    .string()
-    .trim()
-    .max(ORGANISATION_MAX, "errors.organisationTooLong")
+  organisation: nameText({ max: ORGANISATION_MAX, tooLong: "errors.organisationTooLong" })
     .optional()
     .transform((value) => value || null),
   preferredLanguage: z.enum(LOCALES, "errors.languageRequired"),

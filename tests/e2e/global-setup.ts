@@ -31,10 +31,11 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const app = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
     cwd: root,
     env: {
       ...process.env,
+      PORT: String(port),
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: baseUrl,

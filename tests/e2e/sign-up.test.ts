@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, launchBrowser, readSignInMail, uniqueEmail } from "./support/browser";
+import { expectNoSeriousA11yViolations, launchBrowser, readSignInMail, signInWithCode, uniqueEmail } from "./support/browser";
 
 const browser = launchBrowser();
 const newEmail = uniqueEmail;
@@ -46,11 +46,34 @@ describe("a new stakeholder signs up", () => {
     await page.getByText("Senegal").waitFor();
     await expectNoSeriousA11yViolations(page);
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.getByRole("link", { name: "Sign in" }).waitFor();
     await page.goto("/account");
     await page.getByRole("heading", { name: "Sign in or register" }).waitFor();
     await context.close();
+  });
+
+  it("lists their sessions and signs out everywhere else, which ends the other browser's session only", async () => {
+    const email = newEmail("two-browsers");
+    const [laptop, phone] = [await browser.newContext(), await browser.newContext()];
+    const [laptopPage, phonePage] = [await laptop.newPage(), await phone.newPage()];
+    await signInWithCode(laptopPage, email);
+    await signInWithCode(phonePage, email);
+
+    await phonePage.goto("/account");
+    const sessions = phonePage.getByRole("table").filter({ has: phonePage.getByRole("columnheader", { name: "Signed in" }) });
+    await expect.poll(() => sessions.getByRole("row").count()).toBe(3);
+    await sessions.getByRole("rowheader", { name: "This browser" }).waitFor();
+    await expectNoSeriousA11yViolations(phonePage);
+    await phonePage.getByRole("button", { name: "Sign out everywhere else" }).click();
+    await expect.poll(() => sessions.getByRole("row").count()).toBe(2);
+
+    await laptopPage.goto("/account");
+    await laptopPage.getByRole("heading", { name: "Sign in or register" }).waitFor();
+    await phonePage.goto("/account");
+    await phonePage.getByRole("heading", { name: "Your account" }).waitFor();
+    await laptop.close();
+    await phone.close();
   });
 
   it("signs in with the link from the e-mail, which then cannot be used again", async () => {

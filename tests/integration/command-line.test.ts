@@ -1,8 +1,11 @@
 import { spawnSync } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { FIXTURE, importMarkdown, SMALL_DRAFT, uniqueSlug } from "../support/consultations";
+import { docxBomb } from "../unit/import/zip-bomb";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -29,5 +32,16 @@ describe("the import command", () => {
     expect(result.stderr).toContain("slugTaken");
     expect(result.status).toBe(1);
     expect(await db.consultation.count({ where: { slug } })).toBe(1);
+  });
+
+  it("refuses a zip bomb with a sentence a person understands, and exits 1", async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "consult-")), "bomb.docx");
+    await writeFile(file, docxBomb(200));
+    const slug = uniqueSlug("bomb");
+    const result = runImport("--file", file, "--slug", slug);
+    expect(result.stderr).toContain("Not imported: This Word file would unpack to more than 50 MB, so it was not opened.");
+    expect(result.stderr).toContain("(UNSUPPORTED_FORMAT DOCX_TOO_LARGE_UNPACKED)");
+    expect(result.status).toBe(1);
+    expect(await db.consultation.count({ where: { slug } })).toBe(0);
   });
 });

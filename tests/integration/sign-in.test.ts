@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { SIGN_IN_CODE_MAX_ATTEMPTS } from "@/lib/auth/config";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
+import { sessionTokenHash } from "@/lib/auth/session-store";
 import { signInWithCode, requestSignIn, SIGN_IN_LIMITS } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db/client";
 import { failure } from "../support/failure";
 import { uniqueEmail } from "../support/factories";
+import { callNextAuth } from "../support/next-auth";
 
 const context = { ip: "203.0.113.7", locale: "en" as const };
 
@@ -77,6 +80,31 @@ describe("requesting a sign-in e-mail", () => {
     // Another address from another IP is unaffected.
     await expect(requestSignIn({ email: uniqueEmail() }, { ...context, ip: "198.51.100.10" })).resolves.toBeTruthy();
   });
+
+  it("counts toward the site-wide limit only what the address and IP limits let through, and warns loudly near it", async () => {
+    const ip = "198.51.100.20";
+    const overall = () => db.rateLimitCounter.aggregate({ where: { key: "sign-in:overall" }, _sum: { count: true } }).then((row) => row._sum.count ?? 0);
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp.limit; i++) await requestSignIn({ email: uniqueEmail() }, { ...context, ip });
+    const before = await overall();
+    // A flood from one address is refused per IP and leaves the whole site's allowance alone.
+    for (let i = 0; i < 20; i++) expect((await failure(requestSignIn({ email: uniqueEmail() }, { ...context, ip }))).code).toBe("RATE_LIMITED");
+    expect(await overall()).toBe(before);
+
+    const warnings: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((message: string) => void warnings.push(message));
+    try {
+      const { limit, windowSeconds } = SIGN_IN_LIMITS.overall;
+      const windowStart = new Date(Math.floor(Date.now() / (windowSeconds * 1000)) * windowSeconds * 1000);
+      await db.rateLimitCounter.update({ where: { key_windowStart: { key: "sign-in:overall", windowStart } }, data: { count: Math.ceil(limit * 0.8) } });
+      await requestSignIn({ email: uniqueEmail() }, { ...context, ip: "198.51.100.21" });
+      expect(warnings.join("\n")).toMatch(/WARNING: \d+ of the site-wide \d+ sign-in e-mails this hour are used/);
+      await db.rateLimitCounter.update({ where: { key_windowStart: { key: "sign-in:overall", windowStart } }, data: { count: limit } });
+      expect((await failure(requestSignIn({ email: uniqueEmail() }, { ...context, ip: "198.51.100.22" }))).code).toBe("RATE_LIMITED");
+      expect(warnings.join("\n")).toContain("ALERT: the site-wide limit");
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
 
 describe("signing in with the code", () => {
@@ -86,7 +114,7 @@ describe("signing in with the code", () => {
     const { code } = await latestMail(email);
     const signedIn = await signInWithCode({ email, code, callbackUrl: "/account" }, context);
     expect(signedIn).toMatchObject({ isNewUser: true, callbackUrl: "/account" });
-    const session = await db.session.findUniqueOrThrow({ where: { sessionToken: signedIn.sessionToken }, include: { user: true } });
+    const session = await db.session.findUniqueOrThrow({ where: { sessionToken: sessionTokenHash(signedIn.sessionToken) }, include: { user: true } });
     expect(session.user.email).toBe(email);
     expect(session.user.emailVerified).toBeInstanceOf(Date);
     expect(session.expires.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
@@ -166,5 +194,37 @@ describe("signing in with the code", () => {
   it("checks the code's format before looking it up", async () => {
     const error = await failure(signInWithCode({ email: uniqueEmail(), code: "12ab" }, context));
     expect(error.details.fieldErrors).toEqual({ code: "errors.codeFormat" });
+  });
+});
+
+describe("one e-mail, one sign-in: the link and the code spend each other", () => {
+  /** Follows the e-mail's link as a browser would: next-auth's own callback. */
+  const followLink = (link: string) => callNextAuth(["callback", "email"], { query: Object.fromEntries(new URL(link).searchParams) });
+
+  it("signs in with the link, which spends the code", async () => {
+    const email = uniqueEmail();
+    await requestSignIn({ email, callbackUrl: "/account" }, context);
+    const { link, code } = await latestMail(email);
+    const followed = await followLink(link);
+    expect(followed.status).toBe(302);
+    const cookie = followed.cookies[SESSION_COOKIES[0]]!;
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(await db.session.count({ where: { userId: user.id, sessionToken: sessionTokenHash(cookie) } })).toBe(1);
+
+    const spent = await failure(signInWithCode({ email, code }, context));
+    expect(spent.details.fieldErrors).toEqual({ code: "errors.codeExpired" });
+    expect((await followLink(link)).location).toMatch(/\/error\?error=Verification$/);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("signs in with the code, which spends the link", async () => {
+    const email = uniqueEmail();
+    await requestSignIn({ email }, context);
+    const { link, code } = await latestMail(email);
+    await signInWithCode({ email, code }, context);
+    const followed = await followLink(link);
+    expect(followed.location).toMatch(/\/error\?error=Verification$/);
+    expect(followed.cookies[SESSION_COOKIES[0]]).toBeUndefined();
+    expect(await db.session.count({ where: { user: { email } } })).toBe(1);
   });
 });

@@ -3,7 +3,8 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { formError, type FormState } from "@/lib/actions/form-state";
-import { endSession, SESSION_COOKIES } from "@/lib/auth/session-cookie";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
+import { endSession } from "@/lib/auth/session-store";
 import { getActor } from "@/lib/auth/session";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { callbackPathField } from "@/lib/auth/schemas";

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccessTokens } from "@/components/auth/access-tokens";
+import { OwnSessions } from "@/components/auth/own-sessions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { signedInPage } from "@/lib/http/page-access";
 import { countryName } from "@/lib/profiles/countries";
 import { getProfile } from "@/lib/profiles/save-profile";
 import { LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
 import { signOutAction } from "./actions";
+import { signOutElsewhereAction, signOutEverywhereAction } from "./session-actions";
+import { createTokenAction, revokeTokenAction } from "./token-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -38,7 +41,9 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
         {profile ? (
           <>
             <dt>{t("name")}</dt>
-            <dd>{name}</dd>
+            <dd>
+              <bdi>{name}</bdi>
+            </dd>
             <dt>{t("group")}</dt>
             <dd>{labels(`groups.${profile.stakeholderGroup}`)}</dd>
             <dt>{t("region")}</dt>
@@ -46,7 +51,7 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
             <dt>{t("country")}</dt>
             <dd>{countryName(profile.country, locale)}</dd>
             <dt>{t("organisation")}</dt>
-            <dd>{profile.organisation ?? t("none")}</dd>
+            <dd>{profile.organisation ? <bdi>{profile.organisation}</bdi> : t("none")}</dd>
             <dt>{t("language")}</dt>
             <dd>{isLocale(profile.preferredLanguage) ? LOCALE_NAMES[profile.preferredLanguage] : profile.preferredLanguage}</dd>
           </>
@@ -57,9 +62,12 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
       </p>
       {profile ? (
         <ClientMessages namespaces={["account"]}>
-          <AccessTokens actor={actor} />
+          <AccessTokens actor={actor} createAction={createTokenAction} revokeAction={revokeTokenAction} />
         </ClientMessages>
       ) : null}
+      <ClientMessages namespaces={["account"]}>
+        <OwnSessions actor={actor} signOutElsewhereAction={signOutElsewhereAction} signOutEverywhereAction={signOutEverywhereAction} />
+      </ClientMessages>
       <form action={signOutAction}>
         <button type="submit" className="secondary">
           {t("signOut")}

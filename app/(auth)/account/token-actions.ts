@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { formError, type FormState } from "@/lib/actions/form-state";
 import { runAction } from "@/lib/actions/run-action";
 import { createAccessToken, revokeAccessToken } from "@/lib/auth/access-tokens";
+import { TOKEN_LIFETIME_DEFAULT_DAYS } from "@/lib/auth/schemas";
 import { getActor } from "@/lib/auth/session";
-
-export type TokenFormState = FormState<{ name: string }> | { status: "created"; token: string; name: string };
+import type { TokenFormState } from "@/lib/auth/token-form-state";
 
 export async function createTokenAction(_state: TokenFormState, form: FormData): Promise<TokenFormState> {
-  const values = { name: String(form.get("name") ?? "") };
+  const values = { name: String(form.get("name") ?? ""), expiresInDays: String(form.get("expiresInDays") ?? TOKEN_LIFETIME_DEFAULT_DAYS) };
   try {
     const { token, record } = await createAccessToken(await getActor(), values);
     revalidatePath("/account");

@@ -4,7 +4,6 @@ import { ImportForm } from "@/components/admin/import-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DOCUMENT_LANGUAGE_CODES } from "@/lib/consultations/schemas";
 import { secretariatPage } from "@/lib/http/page-access";
-import { importAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("import"))("title") };
@@ -21,7 +20,7 @@ export default async function ImportPage() {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <ClientMessages namespaces={["import"]}>
-        <ImportForm action={importAction} languages={languages} defaultLanguage={locale} />
+        <ImportForm uploadUrl="/admin/import/upload" languages={languages} defaultLanguage={locale} />
       </ClientMessages>
     </div>
   );

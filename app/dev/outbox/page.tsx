@@ -1,16 +1,18 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { listOutbox } from "@/lib/auth/outbox";
+import { clientIp } from "@/lib/http/request-context";
 
 export const metadata = { title: "Development outbox", robots: { index: false } };
 
 /** Mail that would have been sent; exists only when no SMTP server is configured in development. */
 export default async function OutboxPage() {
-  const messages = await listOutbox();
+  const messages = await listOutbox(clientIp(await headers()));
   if (!messages) notFound();
   return (
     <div>
       <h1>Development outbox</h1>
-      <p>Without SMTP settings, mail is shown here and in the server log. This page does not exist in production.</p>
+      <p>Without SMTP settings, mail is shown here and in the server log. It answers only on this machine, and never once SMTP is configured.</p>
       {messages.length === 0 ? <p>No mail yet.</p> : null}
       <ol className="outbox" reversed>
         {messages.map((message) => (

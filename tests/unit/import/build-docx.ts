@@ -1,4 +1,4 @@
-import { writeZip } from "./write-zip";
+import { writeZip, type ZipEntry } from "./write-zip";
 
 // Test helper: a minimal but real .docx (WordprocessingML) with Word's heading
 // styles and numbering definitions, so mammoth sees headings and list items
@@ -102,17 +102,22 @@ function documentRels(links: readonly string[]): string {
 }
 
 export function buildDocx(paragraphs: readonly DocxParagraph[]): Uint8Array {
+  return writeZip(docxParts(paragraphs));
+}
+
+/** The parts of that .docx, for tests that add or replace some. */
+export function docxParts(paragraphs: readonly DocxParagraph[]): ZipEntry[] {
   const links: string[] = [];
   const body = paragraphs.map((paragraph) => paragraphXml(paragraph, links)).join("");
   const document =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body}<w:sectPr/></w:body></w:document>`;
-  return writeZip([
+  return [
     { name: "[Content_Types].xml", data: CONTENT_TYPES },
     { name: "_rels/.rels", data: PACKAGE_RELS },
     { name: "word/document.xml", data: document },
     { name: "word/_rels/document.xml.rels", data: documentRels(links) },
     { name: "word/styles.xml", data: STYLES },
     { name: "word/numbering.xml", data: NUMBERING },
-  ]);
+  ];
 }

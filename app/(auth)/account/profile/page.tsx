@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProfileForm } from "@/components/auth/profile-form";
+import { appUrl } from "@/lib/auth/config";
 import { signedInPage } from "@/lib/http/page-access";
+import { sameSitePath } from "@/lib/http/same-site-path";
 import { countryOptions } from "@/lib/profiles/countries";
 import { getProfile } from "@/lib/profiles/save-profile";
 import { REGIONS, STAKEHOLDER_GROUPS } from "@/lib/profiles/stakeholder";
@@ -27,7 +29,7 @@ export default async function ProfilePage({ searchParams }: ProfilePageProps) {
       <p>{t("intro")}</p>
       <ProfileForm
         action={saveProfileAction}
-        callbackUrl={callbackUrl}
+        callbackUrl={sameSitePath(callbackUrl, appUrl())}
         firstTime={!profile}
         defaults={{
           name: name ?? "",

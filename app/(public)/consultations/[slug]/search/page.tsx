@@ -28,8 +28,8 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
         </Link>
       </p>
       <h1>{t("title", { query })}</h1>
-      <SearchForm slug={slug} query={query} />
-      <p role="status">{result.terms.length === 0 ? t("empty") : t("resultCount", { count: result.hits.length })}</p>
+      <SearchForm slug={slug} query={query} error={result.refused ?? undefined} />
+      {result.refused ? null : <p role="status">{result.terms.length === 0 ? t("empty") : t("resultCount", { count: result.hits.length })}</p>}
       <ol className="search-results">
         {result.hits.map((hit) => (
           <li key={`${hit.kind}-${hit.number}`}>

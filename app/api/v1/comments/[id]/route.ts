@@ -1,16 +1,18 @@
 import { apiActor } from "@/lib/api/authenticate";
 import { commentJson } from "@/lib/api/comment-json";
-import { readJson } from "@/lib/api/read-json";
+import { API_BODY_MAX_BYTES, parseJsonObject, readJsonText } from "@/lib/api/read-json";
 import { apiError, json } from "@/lib/api/respond";
 import { editComment, withdrawComment } from "@/lib/comments/change-comment";
+import { refuseLargeBody } from "@/lib/http/read-body";
 
 type Context = { params: Promise<{ id: string }> };
 
 /** Edits one's own comment (`{"body": "…"}`); the earlier text is kept as a revision. */
 export async function PATCH(request: Request, context: Context) {
   try {
+    const text = await readJsonText(request); // 413 before any database work
     const actor = await apiActor(request);
-    const body = await readJson(request);
+    const body = parseJsonObject(text);
     return json(commentJson(await editComment(actor, { ...body, commentId: (await context.params).id })));
   } catch (error) {
     return apiError(error);
@@ -20,6 +22,7 @@ export async function PATCH(request: Request, context: Context) {
 /** Withdraws one's own comment; the thread keeps a placeholder. */
 export async function DELETE(request: Request, context: Context) {
   try {
+    refuseLargeBody(request, API_BODY_MAX_BYTES); // no body is read here; a big one is still refused
     const actor = await apiActor(request);
     return json(commentJson(await withdrawComment(actor, { commentId: (await context.params).id })));
   } catch (error) {

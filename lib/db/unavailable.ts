@@ -1,0 +1,41 @@
+/**
+ * Whether an error means the database cannot serve now (down, restarting,
+ * out of connections, too slow), as opposed to a bug or a refused row: such a
+ * request is answered 503 with Retry-After and may simply be tried again.
+ * Covers postgres.js, node-postgres and Prisma's driver-adapter errors.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const { code, kind, message } = current as { code?: unknown; kind?: unknown; message?: unknown };
+    if (typeof code === "string" && (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
+    if (typeof message === "string" && POOL_MESSAGES.some((text) => message.includes(text))) return true;
+    current = causeOf(current);
+  }
+  return false;
+}
+
+/** Node's socket errors, postgres.js's connection errors and Prisma's (can't reach, closed, timed out, pool timeout). */
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN",
+  "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED",
+  "P1001", "P1002", "P1008", "P1017", "P2024",
+]);
+
+/**
+ * SQLSTATE: connection exceptions (08…), too many connections (53300), the
+ * server shutting down or starting up (57P01–57P03), a statement cancelled
+ * by its timeout (57014).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|53300|57P0[123]|57014)$/;
+
+/** @prisma/adapter-pg's names for the same failures. */
+const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+
+/** node-postgres says these in words only. */
+const POOL_MESSAGES = ["Connection terminated", "timeout exceeded when trying to connect", "Client has encountered a connection error"];
+
+function causeOf(error: object): unknown {
+  const { cause, meta } = error as { cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
+  return meta?.driverAdapterError?.cause ?? cause;
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
+import { type Environment, wholeNumberFromEnvironment } from "@/lib/env";
+
+/**
+ * What every request meets before Next.js sees it (scripts/serve.ts applies
+ * it): the Host must be this site's, the client's address is taken from the
+ * socket (or from trusted proxies only), and every answer carries the
+ * security headers, with a fresh script nonce for the page.
+ */
+
+/** The client's address as the edge established it; any copy a client sends is replaced. */
+export const CLIENT_ADDRESS_HEADER = "x-consult-client-address";
+
+export type EdgeConfig = {
+  /** Host header values this site answers to (host:port, lower case). */
+  hosts: Set<string>;
+  /** How many reverse proxies in front append to X-Forwarded-For (TRUST_PROXY_HOPS). */
+  trustedProxyHops: number;
+  /** Strict-Transport-Security: the public address is https. */
+  https: boolean;
+  /** Development: Next.js's dev server needs eval and inline styles. */
+  dev: boolean;
+};
+
+export function edgeConfig(options: { appUrl: string; dev?: boolean; env?: Environment }): EdgeConfig {
+  const env = options.env ?? process.env;
+  const url = new URL(options.appUrl);
+  // Host header values, as a browser sends them (the port only when it is not the scheme's default).
+  const hosts = new Set([url.host, ...(env.CONSULT_ALLOWED_HOSTS ?? "").split(",").map((host) => host.trim().toLowerCase()).filter(Boolean)]);
+  // A local demo is reached as localhost, 127.0.0.1 or [::1] alike; DNS rebinding sends another name and is refused.
+  if (LOOPBACK_NAMES.includes(url.hostname)) for (const name of LOOPBACK_NAMES) hosts.add(url.port ? `${name}:${url.port}` : name);
+  return {
+    hosts,
+    trustedProxyHops: wholeNumberFromEnvironment("TRUST_PROXY_HOPS", 0, 0, env),
+    https: url.protocol === "https:",
+    dev: options.dev ?? false,
+  };
+}
+
+export type IncomingRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  socketAddress: string | undefined;
+};
+
+export type EdgeDecision =
+  | { refused: { status: number; text: string } }
+  | { refused: null; requestHeaders: Record<string, string>; responseHeaders: Record<string, string> };
+
+/** Health checks answer whatever name a load balancer uses (they show nothing). */
+const ANY_HOST_PATHS = new Set(["/api/health", "/api/ready"]);
+
+export function admitRequest(request: IncomingRequest, config: EdgeConfig): EdgeDecision {
+  const host = single(request.headers.host)?.toLowerCase();
+  if (!ANY_HOST_PATHS.has(request.path.split("?")[0]!) && (!host || !config.hosts.has(host))) {
+    return { refused: { status: 421, text: "This server does not answer to that host name.\n" } };
+  }
+  const nonce = randomBytes(16).toString("base64");
+  const policy = contentSecurityPolicy(nonce, config.dev);
+  return {
+    refused: null,
+    requestHeaders: {
+      [CLIENT_ADDRESS_HEADER]: clientAddress(request.socketAddress, single(request.headers["x-forwarded-for"]), config.trustedProxyHops) ?? "",
+      // Next.js reads the nonce for its own scripts from the request's policy header.
+      "content-security-policy": policy,
+    },
+    responseHeaders: {
+      "Content-Security-Policy": policy,
+      ...(config.https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+    },
+  };
+}
+
+/**
+ * The client: the socket's peer; behind N trusted proxies, the address the
+ * outermost of them saw, i.e. the N-th X-Forwarded-For entry from the right
+ * (each proxy appends the address it was reached from). Entries further left
+ * were written by the client and are never believed.
+ */
+export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trustedHops: number): string | null {
+  const chain = [...(forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean), socketAddress ?? ""];
+  const candidate = chain[Math.max(0, chain.length - 1 - trustedHops)];
+  return candidate && isIP(stripMappedIpv4(candidate)) ? stripMappedIpv4(candidate) : null;
+}
+
+export function contentSecurityPolicy(nonce: string, dev = false) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-eval'" : ""}`,
+    ...(dev ? ["style-src 'self' 'unsafe-inline'", "connect-src 'self' ws: wss:"] : []),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export function isLoopbackAddress(address: string | null): boolean {
+  return !!address && (address === "::1" || /^127\./.test(stripMappedIpv4(address)));
+}
+
+const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
+
+/** `::ffff:127.0.0.1` is how a dual-stack socket shows an IPv4 peer. */
+function stripMappedIpv4(address: string) {
+  return address.startsWith("::ffff:") && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}
+
+function single(value: string | string[] | undefined) {
+  return Array.isArray(value) ? value.join(",") : value;
+}

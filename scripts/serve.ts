@@ -1,0 +1,48 @@
+// The app's HTTP server: Next.js behind a thin edge (lib/http/edge.ts) that
+// refuses foreign Host names, establishes the client's address from the socket
+// (or trusted proxies) and adds the security headers with a per-request nonce.
+// Usage: tsx scripts/serve.ts [--dev] (PORT, HOSTNAME from the environment).
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { appUrl } from "@/lib/auth/config";
+import { admitRequest, CLIENT_ADDRESS_HEADER, edgeConfig } from "@/lib/http/edge";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+/** Unset: every address, IPv4 and IPv6. */
+const hostname = process.env.HOSTNAME || undefined;
+
+const config = edgeConfig({ appUrl: appUrl(), dev });
+const app = next({ dev, dir: root, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((request, response) => {
+  const decision = admitRequest(
+    { method: request.method ?? "GET", path: request.url ?? "/", headers: request.headers, socketAddress: request.socket.remoteAddress },
+    config,
+  );
+  if (decision.refused) {
+    response.writeHead(decision.refused.status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+    response.end(decision.refused.text);
+    return;
+  }
+  // Without trusted proxies, no forwarding header a client wrote is believed: Next.js derives them from the socket.
+  if (config.trustedProxyHops === 0) {
+    for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"]) delete request.headers[name];
+  }
+  Object.assign(request.headers, decision.requestHeaders);
+  request.headers["x-forwarded-for"] = decision.requestHeaders[CLIENT_ADDRESS_HEADER] || undefined;
+  for (const [name, value] of Object.entries(decision.responseHeaders)) response.setHeader(name, value);
+  void handle(request, response);
+});
+server.listen(port, hostname);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  });
+}

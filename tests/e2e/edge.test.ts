@@ -1,0 +1,71 @@
+import http from "node:http";
+import { networkInterfaces } from "node:os";
+import { describe, expect, it } from "vitest";
+import { baseUrl, expectNoSeriousA11yViolations, launchBrowser } from "./support/browser";
+
+const browser = launchBrowser();
+
+/** A raw request, with a Host header of the test's choosing (fetch would not send one). */
+function get(address: string, path: string, headers: Record<string, string> = {}, method = "GET") {
+  const { port } = new URL(baseUrl());
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const request = http.request({ host: address, port, path, method, headers: { host: `localhost:${port}`, ...headers } }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+/** An address of this machine that is not loopback, if it has one. */
+const outsideAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((entry) => entry && entry.family === "IPv4" && !entry.internal)?.address;
+
+describe("the edge in front of the app", () => {
+  it("refuses a Host that is not this site's (DNS rebinding) before any page, and answers health checks by any name", async () => {
+    const { port } = new URL(baseUrl());
+    expect((await get("127.0.0.1", "/dev/outbox", { host: `evil.example:${port}` })).status).toBe(421);
+    expect((await get("127.0.0.1", "/", { host: `rebind.evil.example` })).status).toBe(421);
+    expect((await get("127.0.0.1", "/dev/outbox")).status).toBe(200);
+    expect((await get("127.0.0.1", "/api/health", { host: "10.0.0.7:3000" })).status).toBe(200);
+    expect((await get("127.0.0.1", "/api/ready", { host: "10.0.0.7:3000" })).status).toBe(200);
+  });
+
+  it("shows the outbox to this machine only, whatever X-Forwarded-For claims", async () => {
+    expect((await get("127.0.0.1", "/dev/outbox", { "x-forwarded-for": "203.0.113.5" })).status).toBe(200);
+    if (!outsideAddress) return;
+    expect((await get(outsideAddress, "/dev/outbox", { "x-forwarded-for": "127.0.0.1", "x-consult-client-address": "127.0.0.1", "x-real-ip": "127.0.0.1" })).status).toBe(404);
+  });
+
+  it("has no benchmark route in the production build", async () => {
+    expect((await get("127.0.0.1", "/api/bench/insert", { "content-type": "application/json" }, "POST")).status).toBe(404);
+  });
+
+  it("serves pages under a nonce-based Content-Security-Policy, and their scripts still run", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    const response = await page.goto("/");
+    const policy = response?.headers()["content-security-policy"] ?? "";
+    expect(policy).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(policy)![1];
+    // Every script Next.js wrote carries this response's nonce.
+    const nonces = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+    expect(nonces.length).toBeGreaterThan(0);
+    expect(new Set(nonces)).toEqual(new Set([nonce]));
+    // The app hydrated: a link is followed by client-side navigation, which needs the page's scripts.
+    await page.getByRole("link", { name: /IGF|信息|Messages/ }).first().click();
+    await page.waitForLoadState("networkidle");
+    await expectNoSeriousA11yViolations(page);
+    expect(await page.evaluate(() => (window as unknown as { next?: { version?: string } }).next?.version)).toBeTruthy();
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    await context.close();
+  });
+});
