@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { setLanguage } from "./actions/set-language";
 import { localeDirection } from "@/lib/i18n/locales";
 import "./globals.css";
 
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           {t("skipToContent")}
         </a>
-        <SiteHeader />
+        <SiteHeader setLanguageAction={setLanguage} />
         <main id="main" tabIndex={-1}>
           {/* Client components only need the form and error strings. */}
           <ClientMessages namespaces={[]}>{children}</ClientMessages>

@@ -1,37 +1,33 @@
 import { getTranslations } from "next-intl/server";
-import {
-  addMessageAction,
-  editMessageAction,
-  sectionStructureAction,
-  splitSectionAction,
-  updateSectionAction,
-} from "@/app/admin/consultations/[slug]/actions";
 import { ActionForm, TypedInput, TypedTextarea } from "@/components/forms/action-form";
+import type { FormAction } from "@/lib/actions/form-state";
 import type { MessageNode, SectionNode } from "@/lib/consultations/read-tree";
 import { HEADING_MAX, INTRODUCTION_MAX, MESSAGE_TEXT_MAX } from "@/lib/consultations/schemas";
 
-type EditorProps = { slug: string; language: string; sections: SectionNode[]; frozen: boolean };
+/** The secretariat's editing actions, handed down to each section's and message's forms. */
+export type EditorActions = { updateSection: FormAction; arrangeSection: FormAction; addMessage: FormAction; editMessage: FormAction; splitSection: FormAction };
+
+type EditorProps = { actions: EditorActions; language: string; sections: SectionNode[]; frozen: boolean };
 
 /** Every section and message with its own small forms; works without JavaScript. */
-export async function ConsultationEditor({ slug, language, sections, frozen }: EditorProps) {
+export async function ConsultationEditor({ actions, language, sections, frozen }: EditorProps) {
   const t = await getTranslations("admin");
   return (
     <section aria-labelledby="structure-heading">
       <h2 id="structure-heading">{t("structureHeading")}</h2>
       <p className="hint">{frozen ? t("numbersFrozen") : t("numbersFollow")}</p>
-      <SectionEditors slug={slug} language={language} sections={sections} frozen={frozen} />
+      <SectionEditors actions={actions} language={language} sections={sections} frozen={frozen} />
     </section>
   );
 }
 
-async function SectionEditors({ slug, language, sections, frozen }: EditorProps) {
+async function SectionEditors({ actions, language, sections, frozen }: EditorProps) {
   const t = await getTranslations("admin");
   return (
     <ol className="editor-sections">
       {sections.map((section, index) => (
         <li key={section.id} className="editor-section">
-          <ActionForm action={updateSectionAction} label={t("sectionLabel", { number: section.number })}>
-            <input type="hidden" name="slug" value={slug} />
+          <ActionForm action={actions.updateSection} label={t("sectionLabel", { number: section.number })}>
             <input type="hidden" name="sectionId" value={section.id} />
             <div className="field">
               <label htmlFor={`heading-${section.id}`}>{t("headingOf", { number: section.number })}</label>
@@ -43,8 +39,7 @@ async function SectionEditors({ slug, language, sections, frozen }: EditorProps)
             </div>
             <button type="submit">{t("saveSection")}</button>
           </ActionForm>
-          <ActionForm action={sectionStructureAction} className="toolbar" label={t("arrangeSection", { number: section.number })}>
-            <input type="hidden" name="slug" value={slug} />
+          <ActionForm action={actions.arrangeSection} className="toolbar" label={t("arrangeSection", { number: section.number })}>
             <input type="hidden" name="id" value={section.id} />
             <button type="submit" name="intent" value="up" className="secondary" disabled={index === 0}>
               {t("moveUp")}
@@ -62,7 +57,7 @@ async function SectionEditors({ slug, language, sections, frozen }: EditorProps)
             {section.messages.map((message, messageIndex) => (
               <MessageEditor
                 key={message.id}
-                slug={slug}
+                actions={actions}
                 language={language}
                 message={message}
                 first={messageIndex === 0}
@@ -71,8 +66,7 @@ async function SectionEditors({ slug, language, sections, frozen }: EditorProps)
               />
             ))}
           </ol>
-          <ActionForm action={addMessageAction} label={t("addMessageTo", { number: section.number })}>
-            <input type="hidden" name="slug" value={slug} />
+          <ActionForm action={actions.addMessage} label={t("addMessageTo", { number: section.number })}>
             <input type="hidden" name="sectionId" value={section.id} />
             <div className="field">
               <label htmlFor={`add-${section.id}`}>{t("addMessageTo", { number: section.number })}</label>
@@ -83,7 +77,7 @@ async function SectionEditors({ slug, language, sections, frozen }: EditorProps)
             </button>
           </ActionForm>
           {section.sections.length > 0 ? (
-            <SectionEditors slug={slug} language={language} sections={section.sections} frozen={frozen} />
+            <SectionEditors actions={actions} language={language} sections={section.sections} frozen={frozen} />
           ) : null}
         </li>
       ))}
@@ -91,14 +85,13 @@ async function SectionEditors({ slug, language, sections, frozen }: EditorProps)
   );
 }
 
-type MessageEditorProps = { slug: string; language: string; message: MessageNode; first: boolean; last: boolean; frozen: boolean };
+type MessageEditorProps = { actions: EditorActions; language: string; message: MessageNode; first: boolean; last: boolean; frozen: boolean };
 
-async function MessageEditor({ slug, language, message, first, last, frozen }: MessageEditorProps) {
+async function MessageEditor({ actions, language, message, first, last, frozen }: MessageEditorProps) {
   const t = await getTranslations("admin");
   return (
     <li className="editor-message" id={`edit-${message.number}`}>
-      <ActionForm action={editMessageAction} label={t("messageLabel", { number: message.number })}>
-        <input type="hidden" name="slug" value={slug} />
+      <ActionForm action={actions.editMessage} label={t("messageLabel", { number: message.number })}>
         <input type="hidden" name="messageId" value={message.id} />
         <input type="hidden" name="id" value={message.id} />
         <div className="field">
@@ -124,8 +117,7 @@ async function MessageEditor({ slug, language, message, first, last, frozen }: M
           )}
         </div>
       </ActionForm>
-      <ActionForm action={splitSectionAction} className="split" label={t("splitAt", { number: message.number })}>
-        <input type="hidden" name="slug" value={slug} />
+      <ActionForm action={actions.splitSection} className="split" label={t("splitAt", { number: message.number })}>
         <input type="hidden" name="messageId" value={message.id} />
         <details>
           <summary>{t("splitAt", { number: message.number })}</summary>

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { publicationAction, scheduleAction, updateDetailsAction } from "@/app/admin/consultations/[slug]/actions";
 import { ActionForm, TypedInput, TypedSelect, TypedTextarea } from "@/components/forms/action-form";
+import type { FormAction } from "@/lib/actions/form-state";
 import type { ConsultationPhase } from "@/lib/consultations/phase";
 import { DOCUMENT_LANGUAGE_CODES, INTRODUCTION_MAX, TITLE_MAX } from "@/lib/consultations/schemas";
 import { instantToWallTime } from "@/lib/time/zoned";
@@ -8,7 +8,6 @@ import { instantToWallTime } from "@/lib/time/zoned";
 type ConsultationSettingsProps = {
   consultation: {
     id: string;
-    slug: string;
     title: string;
     introduction: string;
     language: string;
@@ -18,11 +17,15 @@ type ConsultationSettingsProps = {
     publishedAt: Date | null;
   };
   phase: ConsultationPhase;
+  actions: SettingsActions;
 };
+
+/** The secretariat's actions on a consultation as a whole. */
+export type SettingsActions = { updateDetails: FormAction; schedule: FormAction; publication: FormAction };
 
 const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 
-export async function ConsultationSettings({ consultation, phase }: ConsultationSettingsProps) {
+export async function ConsultationSettings({ consultation, phase, actions }: ConsultationSettingsProps) {
   const t = await getTranslations("admin");
   const zone = consultation.referenceTimeZone;
   const languages = DOCUMENT_LANGUAGE_CODES.includes(consultation.language as never)
@@ -32,8 +35,7 @@ export async function ConsultationSettings({ consultation, phase }: Consultation
     <div className="settings-grid">
       <section aria-labelledby="schedule-heading" className="panel">
         <h2 id="schedule-heading">{t("scheduleHeading")}</h2>
-        <ActionForm action={scheduleAction} label={t("scheduleHeading")}>
-          <input type="hidden" name="slug" value={consultation.slug} />
+        <ActionForm action={actions.schedule} label={t("scheduleHeading")}>
           <input type="hidden" name="consultationId" value={consultation.id} />
           <div className="field">
             <label htmlFor="referenceTimeZone">{t("referenceTimeZone")}</label>
@@ -56,8 +58,7 @@ export async function ConsultationSettings({ consultation, phase }: Consultation
           </div>
           <button type="submit">{t("saveSchedule")}</button>
         </ActionForm>
-        <ActionForm action={publicationAction} label={t("publicationHeading")}>
-          <input type="hidden" name="slug" value={consultation.slug} />
+        <ActionForm action={actions.publication} label={t("publicationHeading")}>
           <input type="hidden" name="id" value={consultation.id} />
           <p>{phase === "DRAFT" ? t("notPublished") : t("isPublished")}</p>
           {consultation.publishedAt ? (
@@ -73,8 +74,7 @@ export async function ConsultationSettings({ consultation, phase }: Consultation
       </section>
       <section aria-labelledby="details-heading" className="panel">
         <h2 id="details-heading">{t("detailsHeading")}</h2>
-        <ActionForm action={updateDetailsAction} label={t("detailsHeading")}>
-          <input type="hidden" name="slug" value={consultation.slug} />
+        <ActionForm action={actions.updateDetails} label={t("detailsHeading")}>
           <input type="hidden" name="consultationId" value={consultation.id} />
           <div className="field">
             <label htmlFor="details-title">{t("titleField")}</label>

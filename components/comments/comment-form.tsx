@@ -2,11 +2,10 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { createCommentAction } from "@/app/(public)/consultations/[slug]/messages/[number]/actions";
 import { FormDisclosure, GiveBackRefused, TypedTextarea, type Disclosure } from "@/components/forms/action-form";
 import { FieldShell } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction, FormState } from "@/lib/actions/form-state";
 import { COMMENT_BODY_MAX, QUOTE_INPUT_MAX } from "@/lib/comments/schemas";
 import { selectionWithin } from "./selection-offsets";
 
@@ -14,7 +13,7 @@ type CommentFormProps = {
   mode: "comment" | "reply";
   messageId: string;
   parentId?: string;
-  path: string;
+  action: FormAction;
   /** One per form shown: submitting twice creates one comment. */
   idempotencyKey: string;
   /** Where the unsent text is kept in this browser, so a reload or lost connection loses nothing. */
@@ -26,9 +25,9 @@ type CommentFormProps = {
 
 type Draft = { body?: string; quote?: string; quoteStart?: string; quoteEnd?: string };
 
-export function CommentForm({ mode, messageId, parentId, path, idempotencyKey, storageKey, disclosure, onlyWhenRefused }: CommentFormProps) {
+export function CommentForm({ mode, messageId, parentId, action, idempotencyKey, storageKey, disclosure, onlyWhenRefused }: CommentFormProps) {
   const t = useTranslations("comments");
-  const [state, formAction, pending] = useActionState(createCommentAction, { status: "idle" } as FormState);
+  const [state, formAction, pending] = useActionState(action, { status: "idle" } as FormState);
   const formRef = useRef<HTMLFormElement>(null);
   const [selected, setSelected] = useState<{ start: number; end: number; exact: string } | null>(null);
   const id = parentId ? `reply-${parentId}` : `comment-${messageId}`;
@@ -100,7 +99,6 @@ export function CommentForm({ mode, messageId, parentId, path, idempotencyKey, s
           {state.status === "error" && state.code === "DEADLINE_PASSED" ? <p className="hint">{t("copyYourText")}</p> : null}
           <input type="hidden" name="messageId" value={messageId} />
           {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
-          <input type="hidden" name="path" value={path} />
           <input type="hidden" name="idempotencyKey" defaultValue={idempotencyKey} />
           {mode === "comment" ? (
             <>

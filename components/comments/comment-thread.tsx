@@ -1,12 +1,15 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { agreementAction, editCommentAction, withdrawCommentAction } from "@/app/(public)/consultations/[slug]/messages/[number]/actions";
 import { ActionForm, TypedTextarea } from "@/components/forms/action-form";
+import type { FormAction } from "@/lib/actions/form-state";
 import type { CommentView } from "@/lib/comments/message-discussion";
 import { COMMENT_BODY_MAX } from "@/lib/comments/schemas";
 import { countryName } from "@/lib/profiles/countries";
 import { formatInstant } from "@/lib/time/format";
 import { CommentBody } from "./comment-body";
 import { CommentForm } from "./comment-form";
+
+/** The message page's server actions, handed down to the forms that post to them. */
+export type CommentActions = { create: FormAction; edit: FormAction; withdraw: FormAction; agree: FormAction };
 
 type ThreadProps = {
   comment: CommentView;
@@ -18,14 +21,14 @@ type ThreadProps = {
    */
   can: { write: boolean; open: boolean };
   messageId: string;
-  path: string;
+  actions: CommentActions;
   referenceTimeZone: string;
   newKey: () => string;
 };
 
 export async function CommentThread(props: ThreadProps) {
   const t = await getTranslations("comments");
-  const { comment, can, messageId, path, newKey } = props;
+  const { comment, can, messageId, actions, newKey } = props;
   return (
     <li className="thread">
       <CommentArticle {...props} />
@@ -43,7 +46,7 @@ export async function CommentThread(props: ThreadProps) {
           mode="reply"
           messageId={messageId}
           parentId={comment.id}
-          path={path}
+          action={actions.create}
           idempotencyKey={newKey()}
           storageKey={`consult:reply:${comment.id}`}
           disclosure={{ summary: t("reply"), className: "reply" }}
@@ -54,7 +57,7 @@ export async function CommentThread(props: ThreadProps) {
   );
 }
 
-async function CommentArticle({ comment, can, path, referenceTimeZone }: ThreadProps) {
+async function CommentArticle({ comment, can, actions, referenceTimeZone }: ThreadProps) {
   const t = await getTranslations("comments");
   const groups = await getTranslations("stakeholder");
   const locale = await getLocale();
@@ -100,9 +103,8 @@ async function CommentArticle({ comment, can, path, referenceTimeZone }: ThreadP
         <div className="comment-actions">
           <p className="meta">{t("agreements", { count: comment.agreementCount })}</p>
           {can.write && !comment.mine ? (
-            <ActionForm action={agreementAction} className="inline-form" onlyWhenRefused={!can.open}>
+            <ActionForm action={actions.agree} className="inline-form" onlyWhenRefused={!can.open}>
               <input type="hidden" name="commentId" value={comment.id} />
-              <input type="hidden" name="path" value={path} />
               <button type="submit" name="intent" value={comment.agreedByViewer ? "undo" : "agree"} className="secondary" aria-pressed={comment.agreedByViewer}>
                 {t("agree")}
               </button>
@@ -110,19 +112,17 @@ async function CommentArticle({ comment, can, path, referenceTimeZone }: ThreadP
           ) : null}
           {can.write && comment.mine ? (
             <>
-              <ActionForm action={editCommentAction} label={t("editLabel")} disclosure={{ summary: t("edit"), className: "edit" }} onlyWhenRefused={!can.open}>
+              <ActionForm action={actions.edit} label={t("editLabel")} disclosure={{ summary: t("edit"), className: "edit" }} onlyWhenRefused={!can.open}>
                 <input type="hidden" name="commentId" value={comment.id} />
-                <input type="hidden" name="path" value={path} />
-                <div className="field">
+                  <div className="field">
                   <label htmlFor={`edit-${comment.id}`}>{t("newText")}</label>
                   <TypedTextarea id={`edit-${comment.id}`} name="body" defaultValue={comment.body ?? ""} required maxLength={COMMENT_BODY_MAX} rows={5} />
                 </div>
                 <button type="submit">{t("saveEdit")}</button>
               </ActionForm>
-              <ActionForm action={withdrawCommentAction} label={t("withdrawLabel")} disclosure={{ summary: t("withdraw"), className: "withdraw" }} onlyWhenRefused={!can.open}>
+              <ActionForm action={actions.withdraw} label={t("withdrawLabel")} disclosure={{ summary: t("withdraw"), className: "withdraw" }} onlyWhenRefused={!can.open}>
                 <input type="hidden" name="commentId" value={comment.id} />
-                <input type="hidden" name="path" value={path} />
-                <p>{t("withdrawExplain")}</p>
+                  <p>{t("withdrawExplain")}</p>
                 <button type="submit" className="danger">
                   {t("withdrawConfirm")}
                 </button>

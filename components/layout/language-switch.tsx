@@ -1,12 +1,11 @@
-import { setLanguage } from "@/app/actions/set-language";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 
-type LanguageSwitchProps = { current: string; label: string };
+type LanguageSwitchProps = { current: string; label: string; action: (form: FormData) => Promise<void> };
 
 /** A plain form: works without JavaScript, one button per language. */
-export function LanguageSwitch({ current, label }: LanguageSwitchProps) {
+export function LanguageSwitch({ current, label, action }: LanguageSwitchProps) {
   return (
-    <form action={setLanguage} className="language-switch" aria-label={label}>
+    <form action={action} className="language-switch" aria-label={label}>
       {LOCALES.map((locale) => (
         <button
           key={locale}

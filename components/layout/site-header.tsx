@@ -4,7 +4,9 @@ import { isSecretariat } from "@/lib/auth/guards";
 import { getActor } from "@/lib/auth/session";
 import { LanguageSwitch } from "./language-switch";
 
-export async function SiteHeader() {
+type SiteHeaderProps = { setLanguageAction: (form: FormData) => Promise<void> };
+
+export async function SiteHeader({ setLanguageAction }: SiteHeaderProps) {
   const t = await getTranslations("nav");
   const site = await getTranslations("site");
   const locale = await getLocale();
@@ -36,7 +38,7 @@ export async function SiteHeader() {
             )}
           </ul>
         </nav>
-        <LanguageSwitch current={locale} label={t("language")} />
+        <LanguageSwitch current={locale} label={t("language")} action={setLanguageAction} />
       </div>
       {actor && !actor.hasProfile ? (
         <p className="notice">

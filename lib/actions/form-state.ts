@@ -17,6 +17,9 @@ export type FormState<V = Record<string, unknown>> =
 
 export const IDLE: FormState = { status: "idle" };
 
+/** A server action behind a form, handed to the component that renders the form (components never import from app/). */
+export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
+
 /**
  * Turns a failure into form state. Expected errors keep their code; anything
  * else is logged with a reference id that the person can quote.

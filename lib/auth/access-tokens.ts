@@ -2,12 +2,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { recordId } from "@/lib/text/user-text";
 import { parseInput } from "@/lib/validation";
 import type { Actor } from "./actor";
-import { toActor } from "./actor-by-id";
 import { requireParticipant } from "./guards";
 import { tokenCreateSchema } from "./schemas";
 
@@ -73,39 +71,8 @@ export function requireUnexpiredToken(expiresAt: Date, now: Date) {
   if (expiresAt <= now) throw new AppError("UNAUTHENTICATED", { messageKey: "errors.tokenExpired" });
 }
 
-/** The person behind a bearer token, or null for an unknown or revoked one; an expired one is refused (one query). */
-export async function actorFromAccessToken(token: string, now = new Date()): Promise<Actor | null> {
-  const tokenHash = accessTokenHash(token);
-  if (!tokenHash) return null;
-  const [row] = await sql()<(Omit<Actor, "hasProfile" | "suspended"> & { tokenId: string; expiresAt: Date; lastUsedAt: Date | null; suspendedAt: Date | null; profileUserId: string | null })[]>`
-    select t.id as "tokenId", t."expiresAt", t."lastUsedAt", u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" as "profileUserId"
-    from "PersonalAccessToken" t
-    join "User" u on u.id = t."userId"
-    left join "StakeholderProfile" p on p."userId" = u.id
-    where t."tokenHash" = ${tokenHash} and t."revokedAt" is null`;
-  if (!row) return null;
-  requireUnexpiredToken(row.expiresAt, now);
-  await noteAccessTokenUse(row.tokenId, row.lastUsedAt, now);
-  return toActor({ ...row, hasProfile: Boolean(row.profileUserId) });
-}
-
 /** Records when a token was last used: coarse on purpose, one write every few minutes rather than one per request. */
 export async function noteAccessTokenUse(tokenId: string, lastUsedAt: Date | null, now: Date) {
   if (lastUsedAt && now.getTime() - lastUsedAt.getTime() <= LAST_USED_PRECISION_MS) return;
   await db.personalAccessToken.update({ where: { id: tokenId }, data: { lastUsedAt: now } });
-}
-
-/**
- * Runs `work` (reading or checking what was sent) for a request that carries
- * `token`, checked later on; if the work fails, who is asking is answered
- * first: 401 for a bad token, 403 for a suspended owner or one without a
- * profile, and only then the work's own error.
- */
-export async function answerTokenFirst<T>(token: string | null, work: () => T | Promise<T>, now = new Date()): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (token) requireParticipant(await actorFromAccessToken(token, now));
-    throw error;
-  }
 }

@@ -1,15 +1,12 @@
+import { cookies } from "next/headers";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
 import type { Actor } from "./actor";
-import { actorById } from "./actor-by-id";
-import { authOptions } from "./options";
+import { sessionCredential, whoIsAsking } from "./who-is-asking";
 
-export { actorById };
+/** The signed-in person for this request (pages and server actions), read once per request. */
+export const getActor = cache(async (): Promise<Actor | null> => whoIsAsking(sessionCredential(await cookies())));
 
-/** The signed-in person for this request, read once per request. */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  const userId = (session?.user as { id?: string } | undefined)?.id;
-  if (!userId) return null;
-  return actorById(userId);
-});
+/** The session credential itself, for use cases that check it in their own statement (comment submission). */
+export async function getCredential() {
+  return sessionCredential(await cookies());
+}

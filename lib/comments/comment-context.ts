@@ -1,8 +1,9 @@
+import { credentialSource, type CredentialValidity, type HashedCredential } from "@/lib/db/credential-owner";
 import { sql } from "@/lib/db/sql";
 import type { Region, Role, StakeholderGroup } from "@/lib/db/generated/enums";
 
-/** Who writes: a signed-in person already known, or the bearer of a personal access token still to be checked. */
-export type AuthorRef = { userId: string } | { tokenHash: string };
+/** Who writes: a person already known, or a request's credential (session or token) still to be checked. */
+export type AuthorRef = { userId: string } | HashedCredential;
 
 export type CommentContext = {
   /** The author, read in the same statement (for a token: who it belongs to, if it is valid). */
@@ -12,10 +13,11 @@ export type CommentContext = {
   name: string | null;
   suspendedAt: Date | null;
   hasProfile: boolean;
-  /** The token used, if any (expired ones too: the caller refuses them, saying why), and when it was last noted as used. */
-  tokenId: string | null;
-  tokenExpiresAt: Date | null;
-  tokenLastUsedAt: Date | null;
+  /** The credential used, if any (expired tokens too: the caller refuses them, saying why), as findCredentialOwner reads it. */
+  credentialId: string | null;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  startedAt: Date | null;
   /** The rest is null when the message does not exist. */
   messageId: string | null;
   publishedAt: Date | null;
@@ -36,34 +38,36 @@ export type CommentContext = {
 
 /**
  * Everything a new comment is checked against, in one read: the author (for
- * a token, found through it, so that the write API needs no separate look-up)
- * with their declared identity, the message's consultation times, its current
+ * a credential, found through it by the same SQL as whoIsAsking, so that the
+ * write API needs no separate look-up) with their declared identity, the message's consultation times, its current
  * version, any earlier comment with the same idempotency key and the comment
  * replied to. Comment submission is the hot path, so this is one SQL
  * statement (and insertComment the only other). Null when there is no such
- * author (an unknown or revoked token).
+ * author (an unknown or revoked token, an ended session).
  */
 export async function loadCommentContext(
   author: AuthorRef,
   request: { messageId: string; idempotencyKey: string | null; parentId: string | null },
+  validity: CredentialValidity,
 ): Promise<CommentContext | null> {
-  const userId = "userId" in author ? author.userId : null;
-  const tokenHash = "tokenHash" in author ? author.tokenHash : null;
+  const owner =
+    "userId" in author
+      ? sql()`select ${author.userId}::text as "userId", null as "credentialId", null::timestamp as "expiresAt", null::timestamp as "lastUsedAt", null::timestamp as "startedAt"`
+      : credentialSource(author, validity);
   const [row] = await sql()<CommentContext[]>`
     select u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" is not null as "hasProfile",
-           t.id as "tokenId", t."expiresAt" as "tokenExpiresAt", t."lastUsedAt" as "tokenLastUsedAt",
+           a."credentialId", a."expiresAt", a."lastUsedAt", a."startedAt",
            m.id as "messageId", c."publishedAt", c."opensAt", c."closesAt", c."finalisedAt",
            v.id as "versionId", v.text,
            p."stakeholderGroup", p.region, p.country, p.organisation,
            (select id from "Comment" where "authorId" = u.id and "idempotencyKey" = ${request.idempotencyKey}) as "repeatedId",
            (select json_build_object('id', id, 'parentId', "parentId", 'messageId', "messageId", 'status', status)
               from "Comment" where id = ${request.parentId}) as parent
-    from "User" u
-    left join "PersonalAccessToken" t on t."tokenHash" = ${tokenHash} and t."revokedAt" is null and t."userId" = u.id
+    from (${owner}) a
+    join "User" u on u.id = a."userId"
     left join "StakeholderProfile" p on p."userId" = u.id
     left join "Message" m on m.id = ${request.messageId}
     left join "Consultation" c on c.id = m."consultationId"
-    left join lateral (select id, text from "MessageVersion" where "messageId" = m.id order by number desc limit 1) v on true
-    where u.id = coalesce(${userId}::text, (select "userId" from "PersonalAccessToken" where "tokenHash" = ${tokenHash} and "revokedAt" is null))`;
+    left join lateral (select id, text from "MessageVersion" where "messageId" = m.id order by number desc limit 1) v on true`;
   return row ?? null;
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { accessTokenHash, answerTokenFirst, noteAccessTokenUse, requireUnexpiredToken } from "@/lib/auth/access-tokens";
 import type { Actor } from "@/lib/auth/actor";
-import { toActor } from "@/lib/auth/actor-by-id";
 import { requireParticipant } from "@/lib/auth/guards";
+import { admitCredentialOwner, credentialValidity, hashCredential, whoIsAskingFirst, type Credential } from "@/lib/auth/who-is-asking";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { checkRateLimitCounts, limitFromEnvironment } from "@/lib/rate-limit";
@@ -29,28 +28,27 @@ export const COMMENT_LIMITS = {
  * the statement that writes the comment; refused ones (closed, invalid)
  * cost a single read and do not use up the person's allowance.
  */
-export async function createComment(actor: Actor | null, input: unknown, now = new Date()) {
-  const user = requireParticipant(actor);
+export async function createComment(author: Actor | Credential | null, input: unknown, now = new Date()) {
+  if (author && !("userId" in author)) return createCommentWithCredential(author, input, now);
+  const user = requireParticipant(author);
   const data = parseInput(createCommentSchema, input);
-  const context = await loadCommentContext({ userId: user.userId }, requestOf(data));
+  const context = await loadCommentContext({ userId: user.userId }, requestOf(data), credentialValidity(now));
   if (!context) throw new AppError("UNAUTHENTICATED");
   return submitComment(user, context, data, now);
 }
 
 /**
- * The same, for the write API with a personal access token: the token is
- * checked in the statement that reads the context (one round trip fewer on
- * the hot path), then the same guard applies. Who is asking is still answered
- * first: input is refused only once the token is known to be good.
+ * For a request's credential (the write API's token, a form's session): it
+ * is checked in the statement that reads the context (the hot path: two
+ * round trips in all), with whoIsAsking's guards. Who is asking is still
+ * answered first: input is refused only once the credential is known to be good.
  */
-export async function createCommentWithAccessToken(token: string, input: unknown, now = new Date()) {
-  const data = await answerTokenFirst(token, () => parseInput(createCommentSchema, input), now);
-  const tokenHash = accessTokenHash(token);
-  const context = tokenHash ? await loadCommentContext({ tokenHash }, requestOf(data)) : null;
-  if (!context?.tokenId || !context.tokenExpiresAt) throw new AppError("UNAUTHENTICATED");
-  requireUnexpiredToken(context.tokenExpiresAt, now);
-  const user = requireParticipant(toActor(context));
-  await noteAccessTokenUse(context.tokenId, context.tokenLastUsedAt, now);
+async function createCommentWithCredential(credential: Credential, input: unknown, now: Date) {
+  const data = await whoIsAskingFirst(credential, () => parseInput(createCommentSchema, input), now);
+  const hashed = hashCredential(credential);
+  const context = hashed ? await loadCommentContext(hashed, requestOf(data), credentialValidity(now)) : null;
+  if (!hashed || !context?.credentialId || !context.expiresAt) throw new AppError("UNAUTHENTICATED");
+  const user = requireParticipant(await admitCredentialOwner(hashed, { ...context, credentialId: context.credentialId, expiresAt: context.expiresAt }, now));
   return submitComment(user, context, data, now);
 }
 

@@ -9,7 +9,8 @@ vi.hoisted(() => {
 import { GET as readyRoute } from "@/app/api/ready/route";
 import { GET as consultationRoute } from "@/app/api/v1/consultations/[slug]/route";
 import { POST as commentRoute } from "@/app/api/v1/messages/[id]/comments/route";
-import { actorFromAccessToken, createAccessToken } from "@/lib/auth/access-tokens";
+import { createAccessToken } from "@/lib/auth/access-tokens";
+import { whoIsAsking } from "@/lib/auth/who-is-asking";
 import type { Actor } from "@/lib/auth/actor";
 import { createComment } from "@/lib/comments/create-comment";
 import { getConsultation } from "@/lib/consultations/get-consultation";
@@ -67,7 +68,7 @@ const paths = {
     return outcome(await consultationRoute(new Request(`${BASE}/api/v1/consultations/${slug}`), { params: Promise.resolve({ slug }) }));
   },
   async tokenCheck() {
-    return actorFromAccessToken(token).then((found) => (found ? "ok" : "refused"), codeOf);
+    return whoIsAsking({ accessToken: token }).then((found) => (found ? "ok" : "refused"), codeOf);
   },
   /** What the comment form's server action does: the lib call, and its failure turned into form state. */
   async form() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actorById } from "@/lib/auth/session";
+import { actorById } from "@/lib/auth/actor-by-id";
 import { db } from "@/lib/db/client";
 import { saveProfile } from "@/lib/profiles/save-profile";
 import { failure } from "../support/failure";

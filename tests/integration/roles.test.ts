@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { requireParticipant, requireSecretariat } from "@/lib/auth/guards";
 import { reinstateUser, setUserRole, suspendUser } from "@/lib/auth/roles";
-import { actorById } from "@/lib/auth/session";
+import { actorById } from "@/lib/auth/actor-by-id";
 import { db } from "@/lib/db/client";
 import { failure } from "../support/failure";
 import { createActor, uniqueEmail } from "../support/factories";

@@ -4,7 +4,7 @@ import { DELETE as withdrawRoute, PATCH as editRoute } from "@/app/api/v1/commen
 import { POST as commentRoute } from "@/app/api/v1/messages/[id]/comments/route";
 import { createAccessToken, listAccessTokens, TOKENS_PER_USER_MAX } from "@/lib/auth/access-tokens";
 import type { Actor } from "@/lib/auth/actor";
-import { createCommentWithAccessToken } from "@/lib/comments/create-comment";
+import { createComment } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db/client";
 import { importMarkdown } from "../support/consultations";
 import { createActor } from "../support/factories";
@@ -104,8 +104,8 @@ describe("personal access token expiry", () => {
     const expiresAt = new Date(Date.now() + 60_000);
     await expire(actor, expiresAt);
     const input = { messageId: message.id, body: "Just in time." };
-    await expect(createCommentWithAccessToken(token, input, new Date(expiresAt.getTime() - 1))).resolves.toHaveProperty("created", true);
-    const late = await failure(createCommentWithAccessToken(token, { ...input, body: "Too late." }, expiresAt));
+    await expect(createComment({ accessToken: token }, input, new Date(expiresAt.getTime() - 1))).resolves.toHaveProperty("created", true);
+    const late = await failure(createComment({ accessToken: token }, { ...input, body: "Too late." }, expiresAt));
     expect(late).toMatchObject({ code: "UNAUTHENTICATED", details: { messageKey: "errors.tokenExpired" } });
   });
 

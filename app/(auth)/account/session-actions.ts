@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/lib/actions/form-state";
+import { refreshAccountPage } from "@/lib/actions/refresh";
 import { runAction } from "@/lib/actions/run-action";
 import { signOutEverywhere, signOutEverywhereElse } from "@/lib/auth/own-sessions";
 import { currentSessionToken, SESSION_COOKIES } from "@/lib/auth/session-cookie";
@@ -10,7 +11,7 @@ import { getActor } from "@/lib/auth/session";
 
 export async function signOutElsewhereAction(_state: FormState, _form: FormData): Promise<FormState> {
   return runAction({}, async () => signOutEverywhereElse(await getActor(), await currentSessionToken()), {
-    revalidate: ["/account"],
+    refresh: refreshAccountPage,
     message: "account.signedOutElsewhere",
   });
 }

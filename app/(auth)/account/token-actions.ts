@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { formError, type FormState } from "@/lib/actions/form-state";
+import { refreshAccountPage } from "@/lib/actions/refresh";
 import { runAction } from "@/lib/actions/run-action";
 import { createAccessToken, revokeAccessToken } from "@/lib/auth/access-tokens";
 import { TOKEN_LIFETIME_DEFAULT_DAYS } from "@/lib/auth/schemas";
@@ -12,7 +12,7 @@ export async function createTokenAction(_state: TokenFormState, form: FormData):
   const values = { name: String(form.get("name") ?? ""), expiresInDays: String(form.get("expiresInDays") ?? TOKEN_LIFETIME_DEFAULT_DAYS) };
   try {
     const { token, record } = await createAccessToken(await getActor(), values);
-    revalidatePath("/account");
+    refreshAccountPage();
     return { status: "created", token, name: record.name };
   } catch (error) {
     return formError(error, values);
@@ -21,5 +21,5 @@ export async function createTokenAction(_state: TokenFormState, form: FormData):
 
 export async function revokeTokenAction(_state: FormState, form: FormData): Promise<FormState> {
   const values = { id: String(form.get("id") ?? "") };
-  return runAction(values, async () => revokeAccessToken(await getActor(), values), { revalidate: ["/account"], message: "account.tokenRevoked" });
+  return runAction(values, async () => revokeAccessToken(await getActor(), values), { refresh: refreshAccountPage, message: "account.tokenRevoked" });
 }

@@ -51,8 +51,15 @@ export async function expectNoSeriousA11yViolations(page: Page) {
 /** The latest sign-in mail to an address, read from the development outbox page. */
 export async function readSignInMail(context: BrowserContext, email: string) {
   const page = await context.newPage();
-  await page.goto("/dev/outbox");
-  const text = await page.getByRole("listitem").filter({ hasText: email }).first().locator("pre").innerText();
+  const mail = page.getByRole("listitem").filter({ hasText: email }).first().locator("pre");
+  // The mail may still be on its way when the test asks (the form's answer and the outbox race): look again until it is there.
+  await expect
+    .poll(async () => {
+      await page.goto("/dev/outbox");
+      return mail.count();
+    }, { timeout: 10_000 })
+    .toBeGreaterThan(0);
+  const text = await mail.innerText();
   await page.close();
   const link = /https?:\/\/\S+/.exec(text)?.[0];
   const code = /(\d{3} \d{3})/.exec(text)?.[1];

@@ -1,6 +1,7 @@
 "use server";
 
 import type { FormState } from "@/lib/actions/form-state";
+import { refreshAllPages } from "@/lib/actions/refresh";
 import { runAction } from "@/lib/actions/run-action";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
@@ -23,14 +24,9 @@ import {
 
 type Operation = (actor: Actor | null, input: unknown) => Promise<unknown>;
 
-/** Every editor form posts its fields plus the consultation's slug, for refreshing its pages. */
 async function perform(operation: Operation, form: FormData, message = "admin.saved"): Promise<FormState> {
   const values = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-  const slug = values.slug ?? "";
-  return runAction(values, async () => operation(await getActor(), values), {
-    revalidate: [`/admin/consultations/${slug}`, `/consultations/${slug}`, "/"],
-    message,
-  });
+  return runAction(values, async () => operation(await getActor(), values), { refresh: refreshAllPages, message });
 }
 
 export async function updateDetailsAction(_state: FormState, form: FormData) {

@@ -2,14 +2,33 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ConsultationEditor } from "@/components/admin/consultation-editor";
-import { ConsultationSettings } from "@/components/admin/consultation-settings";
+import { ConsultationEditor, type EditorActions } from "@/components/admin/consultation-editor";
+import { ConsultationSettings, type SettingsActions } from "@/components/admin/consultation-settings";
 import { PhaseBadge } from "@/components/consultations/phase-badge";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getConsultationForSecretariat } from "@/lib/consultations/manage";
 import { consultationPhase, numbersFrozen } from "@/lib/consultations/phase";
 import { readTree } from "@/lib/consultations/read-tree";
 import { secretariatPage } from "@/lib/http/page-access";
+import {
+  addMessageAction,
+  editMessageAction,
+  publicationAction,
+  scheduleAction,
+  sectionStructureAction,
+  splitSectionAction,
+  updateDetailsAction,
+  updateSectionAction,
+} from "./actions";
+
+const settingsActions: SettingsActions = { updateDetails: updateDetailsAction, schedule: scheduleAction, publication: publicationAction };
+const editorActions: EditorActions = {
+  updateSection: updateSectionAction,
+  arrangeSection: sectionStructureAction,
+  addMessage: addMessageAction,
+  editMessage: editMessageAction,
+  splitSection: splitSectionAction,
+};
 
 type AdminConsultationPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ imported?: string }> };
 
@@ -41,8 +60,8 @@ export default async function AdminConsultationPage({ params, searchParams }: Ad
         </p>
       ) : null}
       <ClientMessages namespaces={["admin"]}>
-        <ConsultationSettings consultation={consultation} phase={phase} />
-        <ConsultationEditor slug={slug} language={consultation.language} sections={sections} frozen={numbersFrozen(consultation)} />
+        <ConsultationSettings consultation={consultation} phase={phase} actions={settingsActions} />
+        <ConsultationEditor actions={editorActions} language={consultation.language} sections={sections} frozen={numbersFrozen(consultation)} />
       </ClientMessages>
     </div>
   );

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CommentForm } from "@/components/comments/comment-form";
-import { CommentThread } from "@/components/comments/comment-thread";
+import { CommentThread, type CommentActions } from "@/components/comments/comment-thread";
 import { HighlightedText } from "@/components/comments/highlighted-text";
 import { ParticipationNotice } from "@/components/comments/participation-notice";
 import { ConsultationHeader } from "@/components/consultations/consultation-header";
@@ -17,10 +17,13 @@ import { getMessage } from "@/lib/consultations/get-consultation";
 import { carriesCommentForms } from "@/lib/consultations/phase";
 import { pageParam } from "@/lib/http/pagination";
 import { formatInstant } from "@/lib/time/format";
+import { agreementAction, createCommentAction, editCommentAction, withdrawCommentAction } from "./actions";
 
 
 /** Metadata and page share one read per request. */
 const load = cache(getMessage);
+
+const commentActions: CommentActions = { create: createCommentAction, edit: editCommentAction, withdraw: withdrawCommentAction, agree: agreementAction };
 type MessagePageProps = { params: Promise<{ slug: string; number: string }>; searchParams: Promise<{ page?: string | string[]; order?: string | string[] }> };
 
 export async function generateMetadata({ params }: MessagePageProps): Promise<Metadata> {
@@ -111,7 +114,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
             <CommentForm
               mode="comment"
               messageId={message.id}
-              path={path}
+              action={commentActions.create}
               idempotencyKey={randomUUID()}
               storageKey={`consult:comment:${message.id}`}
               onlyWhenRefused={!can.open}
@@ -124,7 +127,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
                 comment={comment}
                 can={can}
                 messageId={message.id}
-                path={path}
+                actions={commentActions}
                 referenceTimeZone={consultation.referenceTimeZone}
                 newKey={randomUUID}
               />
