@@ -61,7 +61,9 @@ export function asAppError(error: unknown): AppError | null {
   if (isAppError(error)) return error;
   if ((error as { code?: string } | null)?.code === "P2025") return new AppError("NOT_FOUND");
   if (isDatabaseUnavailable(error)) {
-    console.warn(`[database unavailable] ${firstLine(error)}`);
+    // A statement cut off by its timeout may be a slow query of ours: log it whole, loudly.
+    if (/statement timeout|57014/.test(String((error as Error)?.message) + JSON.stringify(error))) console.error("[database] statement timed out", error);
+    else console.warn(`[database unavailable] ${firstLine(error)}`);
     return new AppError("UNAVAILABLE", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
   }
   return null;

@@ -15,13 +15,21 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 
 const config = edgeConfig({ appUrl: appUrl(), dev });
+// The app believes the edge's headers only with this secret (lib/http/request-context.ts).
+process.env.CONSULT_EDGE_SECRET = config.secret;
 const app = next({ dev, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((request, response) => {
   const decision = admitRequest(
-    { method: request.method ?? "GET", path: request.url ?? "/", headers: request.headers, socketAddress: request.socket.remoteAddress },
+    {
+      method: request.method ?? "GET",
+      path: request.url ?? "/",
+      headers: request.headers,
+      hostHeaderCount: request.rawHeaders.filter((_, index) => index % 2 === 0 && request.rawHeaders[index]!.toLowerCase() === "host").length,
+      socketAddress: request.socket.remoteAddress,
+    },
     config,
   );
   if (decision.refused) {
@@ -38,11 +46,20 @@ const server = http.createServer((request, response) => {
   for (const [name, value] of Object.entries(decision.responseHeaders)) response.setHeader(name, value);
   void handle(request, response);
 });
+// A slow client cannot hold a connection for ever; idle connections outlive a load balancer's (60 s), so it never reuses a closed one.
+server.headersTimeout = 20_000;
+server.requestTimeout = 120_000;
+server.keepAliveTimeout = 65_000;
 server.listen(port, hostname);
 
+/** On shutdown, requests in flight (a comment being written) finish; new ones go to another instance. */
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    server.close();
-    void app.close().finally(() => process.exit(0));
+  process.once(signal, () => {
+    const deadline = setTimeout(() => process.exit(0), 10_000);
+    server.close(() => {
+      clearTimeout(deadline);
+      void app.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
   });
 }

@@ -24,7 +24,7 @@ export function adminEmails(): string[] {
 
 export const SIGN_IN_TTL_SECONDS = 15 * 60;
 export const SIGN_IN_CODE_MAX_ATTEMPTS = 5;
-/** Idle lifetime: next-auth pushes a session's end back by this much as it is used (at most daily). */
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** Idle lifetime: a session unused this long ends; use pushes its end back (at most daily). */
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 /** Absolute lifetime: a session ends this long after it began, however active it is. */
 export const SESSION_ABSOLUTE_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;

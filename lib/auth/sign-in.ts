@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { translatorFor } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
 import { enforceRateLimits, limitFromEnvironment } from "@/lib/rate-limit";
+import { rateLimitAddress } from "@/lib/http/edge";
 import { parseInput } from "@/lib/validation";
 import { appUrl, authSecret, SIGN_IN_CODE_MAX_ATTEMPTS, SIGN_IN_TTL_SECONDS } from "./config";
 import { sendMail } from "./mail";
@@ -42,7 +43,7 @@ export async function requestSignIn(input: unknown, context: RequestContext) {
   const { email, callbackUrl } = parseInput(signInRequestSchema, input);
   await enforceRateLimits([
     { key: `sign-in:email:${email}`, ...SIGN_IN_LIMITS.perEmail },
-    ...(context.ip ? [{ key: `sign-in:ip:${context.ip}`, ...SIGN_IN_LIMITS.perIp }] : []),
+    { key: `sign-in:ip:${rateLimitAddress(context.ip)}`, ...SIGN_IN_LIMITS.perIp },
   ]);
   // Counted only once the address and the IP are within their own limits, so a flood from a few
   // sources is refused there and cannot use up the whole site's allowance (locking everyone out).
@@ -55,7 +56,8 @@ export async function requestSignIn(input: unknown, context: RequestContext) {
   const token = randomBytes(32).toString("hex");
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const expires = new Date(Date.now() + SIGN_IN_TTL_SECONDS * 1000);
-  const link = `${appUrl()}/api/auth/callback/email?${new URLSearchParams({ callbackUrl: `${appUrl()}${callbackUrl}`, token, email })}`;
+  // A page with a button in front of next-auth's callback: mail scanners open links, they do not press buttons.
+  const link = `${appUrl()}/sign-in/link?${new URLSearchParams({ callbackUrl: `${appUrl()}${callbackUrl}`, token, email })}`;
 
   await db.$transaction([
     // A new e-mail replaces the earlier ones: only the latest link and code work.
@@ -85,7 +87,7 @@ export async function signInWithCode(input: unknown, context: { ip: string | nul
   const { email, code, callbackUrl } = parseInput(signInCodeSchema, input);
   await enforceRateLimits([
     { key: `sign-in-code:email:${email}`, ...SIGN_IN_LIMITS.codePerEmail },
-    ...(context.ip ? [{ key: `sign-in-code:ip:${context.ip}`, ...SIGN_IN_LIMITS.codePerIp }] : []),
+    { key: `sign-in-code:ip:${rateLimitAddress(context.ip)}`, ...SIGN_IN_LIMITS.codePerIp },
   ]);
   const invalid = (key: string) => new AppError("VALIDATION", { fieldErrors: { code: key } });
   const latest = await db.signInCode.findFirst({ where: { email }, orderBy: { createdAt: "desc" }, omit: { codeHash: false } });

@@ -35,8 +35,7 @@ export async function insertComment(input: NewComment): Promise<InsertResult> {
   const { target, author, limits, now } = input;
   const [row] = await sql()<(Partial<Comment> & { rateLimitCounts: InsertResult["counts"] })[]>`
     with limits as (
-      select * from unnest(${limits.map((limit) => limit.key)}::text[], ${limits.map((limit) => limit.limit)}::int[],
-                           ${rateLimitWindows(limits, now).map((window) => window.toISOString())}::timestamp[]) as t(key, "limit", window_start)
+      select * from json_to_recordset(${sql().json(limitRows(limits, now))}::json) as t(key text, "limit" int, window_start timestamp)
     ), counted as (
       insert into "RateLimitCounter" ("key", "windowStart", "count")
       select key, window_start, 1 from limits
@@ -63,4 +62,10 @@ export async function insertComment(input: NewComment): Promise<InsertResult> {
     from (values (1)) as one left join inserted on true`;
   const { rateLimitCounts, ...comment } = row!;
   return { comment: comment.id ? (comment as Comment) : null, counts: rateLimitCounts };
+}
+
+/** The limits as rows for json_to_recordset (one parameter, no array types to look up). */
+function limitRows(limits: RateLimit[], now: Date) {
+  const windows = rateLimitWindows(limits, now);
+  return limits.map((limit, index) => ({ key: limit.key, limit: limit.limit, window_start: windows[index]!.toISOString() }));
 }

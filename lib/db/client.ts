@@ -13,6 +13,9 @@ function createClient() {
     connectionTimeoutMillis: config.connectTimeoutSeconds * 1000,
     idleTimeoutMillis: config.idleTimeoutSeconds * 1000,
     statement_timeout: config.statementTimeoutMs,
+    // A server that stops answering without closing the connection: noticed by keepalives, and no query waits past this.
+    keepAlive: true,
+    query_timeout: config.statementTimeoutMs + 2_000,
   });
   return new PrismaClient({
     adapter,

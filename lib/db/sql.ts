@@ -19,8 +19,11 @@ import { poolConfig } from "./pool-config";
  * the slot "connecting" for ever: after a database restart every slot could be
  * lost and every query hung until the app was restarted.)
  */
-function noDelaySocket({ host, port }: { host: string[]; port: number[] }) {
-  const socket = net.connect({ host: host[0] ?? "localhost", port: port[0] ?? 5432, noDelay: true });
+export function noDelaySocket({ host, port }: { host: string[]; port: number[] }) {
+  const socket = new net.Socket();
+  socket.setNoDelay(true);
+  // Connecting on the next turn: an error that connect() reports at once (ENETUNREACH) must find postgres.js listening.
+  setImmediate(() => socket.connect({ host: host[0] ?? "localhost", port: port[0] ?? 5432 }));
   return Object.assign(socket, { host: host[0], port: port[0] });
 }
 
@@ -33,9 +36,13 @@ export function sql(): postgres.Sql {
       max: config.connectionsPerPool,
       connect_timeout: config.connectTimeoutSeconds,
       idle_timeout: config.idleTimeoutSeconds,
+      keep_alive: 30,
       // Try again soon after a refused connection (its default grows to 20 s), so the pool is back within a second of the database.
       backoff: (retries: number) => Math.min(0.05 * retries, 1),
       onnotice: () => {},
+      // No look-up of array types on each new connection: it is a promise nobody awaits, which a
+      // restart turns into an unhandled rejection; the statements here cast their arrays instead.
+      fetch_types: false,
       // Dates are sent as timestamptz; in a UTC session they land in Prisma's UTC `timestamp` columns unchanged.
       connection: { TimeZone: "UTC", statement_timeout: config.statementTimeoutMs },
       // `socket` is a documented option its types leave out.

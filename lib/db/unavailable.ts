@@ -17,17 +17,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** Node's socket errors, postgres.js's connection errors and Prisma's (can't reach, closed, timed out, pool timeout). */
 const CONNECTION_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN",
+  "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL", "ENOTFOUND", "EAI_AGAIN",
   "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED",
-  "P1001", "P1002", "P1008", "P1017", "P2024",
+  "P1001", "P1002", "P1008", "P1017", "P2024", "P2028",
 ]);
 
 /**
- * SQLSTATE: connection exceptions (08…), too many connections (53300), the
- * server shutting down or starting up (57P01–57P03), a statement cancelled
- * by its timeout (57014).
+ * SQLSTATE: connection exceptions (08…, but not 08P01, a protocol violation:
+ * our bug), too many connections (53300), the server shutting down or
+ * starting up (57P01–57P03), a statement cancelled by its timeout (57014:
+ * answered 503, and logged as an error, since a slow query may be ours).
  */
-const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|53300|57P0[123]|57014)$/;
+const UNAVAILABLE_SQLSTATE = /^(08(?!P01)[0-9A-Z]{3}|53300|57P0[123]|57014)$/;
 
 /** @prisma/adapter-pg's names for the same failures. */
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);

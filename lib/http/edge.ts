@@ -11,6 +11,14 @@ import { type Environment, wholeNumberFromEnvironment } from "@/lib/env";
 
 /** The client's address as the edge established it; any copy a client sends is replaced. */
 export const CLIENT_ADDRESS_HEADER = "x-consult-client-address";
+/** Set by the edge when the request names forwarding headers it did not trust (a proxy on this machine, say). */
+export const PROXIED_HEADER = "x-consult-proxied";
+/**
+ * A secret of the running server's, sent with the headers above: the app
+ * believes them only with it, so that served some other way (`next start`)
+ * a client cannot name its own address.
+ */
+export const EDGE_HEADER = "x-consult-edge";
 
 export type EdgeConfig = {
   /** Host header values this site answers to (host:port, lower case). */
@@ -21,6 +29,8 @@ export type EdgeConfig = {
   https: boolean;
   /** Development: Next.js's dev server needs eval and inline styles. */
   dev: boolean;
+  /** The secret that marks headers as the edge's own (see EDGE_HEADER). */
+  secret: string;
 };
 
 export function edgeConfig(options: { appUrl: string; dev?: boolean; env?: Environment }): EdgeConfig {
@@ -35,13 +45,17 @@ export function edgeConfig(options: { appUrl: string; dev?: boolean; env?: Envir
     trustedProxyHops: wholeNumberFromEnvironment("TRUST_PROXY_HOPS", 0, 0, env),
     https: url.protocol === "https:",
     dev: options.dev ?? false,
+    secret: randomBytes(24).toString("base64url"),
   };
 }
 
 export type IncomingRequest = {
   method: string;
+  /** The request target as sent: a path, or a whole URL in absolute form. */
   path: string;
   headers: Record<string, string | string[] | undefined>;
+  /** How many Host headers the request carried (a proxy in front may read another one than Node does). */
+  hostHeaderCount?: number;
   socketAddress: string | undefined;
 };
 
@@ -54,15 +68,21 @@ const ANY_HOST_PATHS = new Set(["/api/health", "/api/ready"]);
 
 export function admitRequest(request: IncomingRequest, config: EdgeConfig): EdgeDecision {
   const host = single(request.headers.host)?.toLowerCase();
+  if (!request.path.startsWith("/") || (request.hostHeaderCount ?? 1) > 1) {
+    return { refused: { status: 400, text: "Bad request.\n" } };
+  }
   if (!ANY_HOST_PATHS.has(request.path.split("?")[0]!) && (!host || !config.hosts.has(host))) {
     return { refused: { status: 421, text: "This server does not answer to that host name.\n" } };
   }
+  const forwarded = FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined);
   const nonce = randomBytes(16).toString("base64");
   const policy = contentSecurityPolicy(nonce, config.dev);
   return {
     refused: null,
     requestHeaders: {
+      [EDGE_HEADER]: config.secret,
       [CLIENT_ADDRESS_HEADER]: clientAddress(request.socketAddress, single(request.headers["x-forwarded-for"]), config.trustedProxyHops) ?? "",
+      [PROXIED_HEADER]: forwarded && config.trustedProxyHops === 0 ? "1" : "",
       // Next.js reads the nonce for its own scripts from the request's policy header.
       "content-security-policy": policy,
     },
@@ -73,16 +93,31 @@ export function admitRequest(request: IncomingRequest, config: EdgeConfig): Edge
   };
 }
 
+const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip", "via"];
+
 /**
  * The client: the socket's peer; behind N trusted proxies, the address the
  * outermost of them saw, i.e. the N-th X-Forwarded-For entry from the right
  * (each proxy appends the address it was reached from). Entries further left
- * were written by the client and are never believed.
+ * were written by the client and are never believed; a chain too short to
+ * have passed all N proxies came some other way, and the socket's peer is the client.
  */
 export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trustedHops: number): string | null {
   const chain = [...(forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean), socketAddress ?? ""];
-  const candidate = chain[Math.max(0, chain.length - 1 - trustedHops)];
-  return candidate && isIP(stripMappedIpv4(candidate)) ? stripMappedIpv4(candidate) : null;
+  const candidate = chain.length > trustedHops ? chain[chain.length - 1 - trustedHops] : socketAddress;
+  const address = candidate ? stripMappedIpv4(stripPort(candidate)) : "";
+  return isIP(address) ? address : null;
+}
+
+/** The key a per-address limit counts under: the address, an IPv6 one by its /64 (one subscriber's whole range), or "unknown". */
+export function rateLimitAddress(address: string | null): string {
+  if (!address) return "unknown";
+  if (isIP(address) !== 6) return address;
+  const [head = "", tail] = address.split("::");
+  const headGroups = head ? head.split(":") : [];
+  const tailGroups = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill("0"), ...tailGroups];
+  return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(":")}::/64`;
 }
 
 export function contentSecurityPolicy(nonce: string, dev = false) {
@@ -102,6 +137,14 @@ export function isLoopbackAddress(address: string | null): boolean {
 }
 
 const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
+
+/** "203.0.113.5:5555" and "[2001:db8::1]:5555", as some proxies write them. */
+function stripPort(address: string) {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) return bracketed[1]!;
+  const withPort = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address);
+  return withPort ? withPort[1]! : address;
+}
 
 /** `::ffff:127.0.0.1` is how a dual-stack socket shows an IPv4 peer. */
 function stripMappedIpv4(address: string) {

@@ -33,8 +33,11 @@ describe("the edge in front of the app", () => {
     expect((await get("127.0.0.1", "/api/ready", { host: "10.0.0.7:3000" })).status).toBe(200);
   });
 
-  it("shows the outbox to this machine only, whatever X-Forwarded-For claims", async () => {
-    expect((await get("127.0.0.1", "/dev/outbox", { "x-forwarded-for": "203.0.113.5" })).status).toBe(200);
+  it("shows the outbox to this machine only: never to another address, nor to a request relayed by a proxy here", async () => {
+    expect((await get("127.0.0.1", "/dev/outbox")).status).toBe(200);
+    // Forwarding headers on a loopback request: a proxy on this machine relays the world, so it is not "this machine".
+    expect((await get("127.0.0.1", "/dev/outbox", { "x-forwarded-for": "203.0.113.5" })).status).toBe(404);
+    expect((await get("127.0.0.1", "/dev/outbox", { via: "1.1 nginx" })).status).toBe(404);
     if (!outsideAddress) return;
     expect((await get(outsideAddress, "/dev/outbox", { "x-forwarded-for": "127.0.0.1", "x-consult-client-address": "127.0.0.1", "x-real-ip": "127.0.0.1" })).status).toBe(404);
   });

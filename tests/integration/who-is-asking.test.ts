@@ -56,15 +56,20 @@ describe("who is asking", () => {
 
   it("keeps an active session alive at most once a day, never past its absolute end", async () => {
     const actor = await createActor();
-    const startedAt = new Date(Date.now() - 10 * DAY);
-    const session = await sessionFor(actor.userId, { createdAt: startedAt, expires: new Date(Date.now() + 5 * DAY) });
-    const stored = () => db.session.findUniqueOrThrow({ where: { sessionToken: sessionTokenHash(session) } });
-    await whoIsAsking({ session });
-    const extended = (await stored()).expires;
-    expect(extended.getTime()).toBe(startedAt.getTime() + SESSION_ABSOLUTE_MAX_AGE_SECONDS * 1000);
-    expect(SESSION_MAX_AGE_SECONDS * 1000).toBeGreaterThan(extended.getTime() - Date.now());
-    await whoIsAsking({ session });
-    expect((await stored()).expires).toEqual(extended);
+    const stored = (token: string) => db.session.findUniqueOrThrow({ where: { sessionToken: sessionTokenHash(token) } });
+    // Used with a day of its idle time gone: pushed back to a full idle lifetime.
+    const active = await sessionFor(actor.userId, { expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000 - DAY - 60_000) });
+    await whoIsAsking({ session: active });
+    expect((await stored(active)).expires.getTime()).toBeGreaterThan(Date.now() + SESSION_MAX_AGE_SECONDS * 1000 - 60_000);
+    // Used again at once: no write (at most daily).
+    const once = (await stored(active)).expires;
+    await whoIsAsking({ session: active });
+    expect((await stored(active)).expires).toEqual(once);
+    // Near its absolute end: never pushed past it.
+    const startedAt = new Date(Date.now() - SESSION_ABSOLUTE_MAX_AGE_SECONDS * 1000 + 3 * DAY);
+    const old = await sessionFor(actor.userId, { createdAt: startedAt, expires: new Date(Date.now() + DAY) });
+    await whoIsAsking({ session: old });
+    expect((await stored(old)).expires.getTime()).toBe(startedAt.getTime() + SESSION_ABSOLUTE_MAX_AGE_SECONDS * 1000);
   });
 
   it("reads the credential a request carries: a bearer token first, else the session cookie; another scheme is refused", () => {

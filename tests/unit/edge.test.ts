@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { admitRequest, clientAddress, CLIENT_ADDRESS_HEADER, contentSecurityPolicy, edgeConfig, isLoopbackAddress } from "@/lib/http/edge";
+import { admitRequest, clientAddress, CLIENT_ADDRESS_HEADER, contentSecurityPolicy, EDGE_HEADER, edgeConfig, isLoopbackAddress, PROXIED_HEADER, rateLimitAddress } from "@/lib/http/edge";
 
 const demo = edgeConfig({ appUrl: "http://localhost:3000", env: {} });
 const site = edgeConfig({ appUrl: "https://consult.example.org", env: { TRUST_PROXY_HOPS: "1", CONSULT_ALLOWED_HOSTS: "www.consult.example.org" } });
@@ -27,6 +27,11 @@ describe("the Host a request names", () => {
     expect(admitRequest(request("consult.example.org:8443"), site).refused?.status).toBe(421);
   });
 
+  it("is refused when the target is a whole URL or the Host is sent twice (a proxy in front may read the other one)", () => {
+    expect(admitRequest(request("localhost:3000", "http://evil.example/"), demo).refused?.status).toBe(400);
+    expect(admitRequest({ ...request("localhost:3000"), hostHeaderCount: 2 }, demo).refused?.status).toBe(400);
+  });
+
   it("does not matter to the health checks, which load balancers call by address", () => {
     expect(admitRequest(request("10.0.0.7:3000", "/api/health"), demo).refused).toBeNull();
     expect(admitRequest(request("10.0.0.7:3000", "/api/ready?verbose"), demo).refused).toBeNull();
@@ -38,17 +43,36 @@ describe("the client's address", () => {
   it("is the socket's without trusted proxies, whatever X-Forwarded-For says", () => {
     expect(clientAddress("203.0.113.9", "198.51.100.1", 0)).toBe("203.0.113.9");
     expect(clientAddress("::ffff:203.0.113.9", undefined, 0)).toBe("203.0.113.9");
-    const decision = admitRequest(request("localhost:3000", "/", { "x-forwarded-for": "198.51.100.1", [CLIENT_ADDRESS_HEADER]: "198.51.100.2" }), demo);
-    expect(decision.refused === null && decision.requestHeaders[CLIENT_ADDRESS_HEADER]).toBe("127.0.0.1");
+    const decision = admitRequest(request("localhost:3000", "/", { "x-forwarded-for": "198.51.100.1", [CLIENT_ADDRESS_HEADER]: "198.51.100.2", [EDGE_HEADER]: "forged" }), demo);
+    if (decision.refused !== null) throw new Error("refused");
+    expect(decision.requestHeaders[CLIENT_ADDRESS_HEADER]).toBe("127.0.0.1");
+    expect(decision.requestHeaders[EDGE_HEADER]).toBe(demo.secret);
+    // Forwarding headers without trusted proxies: relayed by something on this machine, so not "this machine".
+    expect(decision.requestHeaders[PROXIED_HEADER]).toBe("1");
+    const direct = admitRequest(request("localhost:3000"), demo);
+    expect(direct.refused === null && direct.requestHeaders[PROXIED_HEADER]).toBe("");
   });
 
   it("is the entry the outermost trusted proxy wrote, never one further left that the client wrote", () => {
     // client 198.51.100.7 → proxy A (appends it) → proxy B (appends A) → app (socket: B)
     expect(clientAddress("10.0.0.2", "6.6.6.6, 198.51.100.7, 10.0.0.1", 2)).toBe("198.51.100.7");
     expect(clientAddress("10.0.0.1", "6.6.6.6, 198.51.100.7", 1)).toBe("198.51.100.7");
-    // Fewer entries than hops: the leftmost there is, never an invented one.
-    expect(clientAddress("10.0.0.1", "198.51.100.7", 3)).toBe("198.51.100.7");
+    // A chain too short to have passed every trusted proxy came some other way: the socket's peer is the client.
+    expect(clientAddress("10.0.0.1", "6.6.6.6", 2)).toBe("10.0.0.1");
+    expect(clientAddress("203.0.113.9", undefined, 1)).toBe("203.0.113.9");
     expect(clientAddress("10.0.0.1", "not-an-address", 1)).toBeNull();
+    // Ports, as some proxies write them, are not part of the address.
+    expect(clientAddress("10.0.0.1", "198.51.100.7:5555", 1)).toBe("198.51.100.7");
+    expect(clientAddress("10.0.0.1", "[2001:db8::7]:5555", 1)).toBe("2001:db8::7");
+  });
+
+  it("counts against per-address limits by the address, an IPv6 one by its /64, and an unknown one in one shared bucket", () => {
+    expect(rateLimitAddress("203.0.113.9")).toBe("203.0.113.9");
+    expect(rateLimitAddress("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(rateLimitAddress("2001:DB8:1:2:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
+    expect(rateLimitAddress("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(rateLimitAddress("::1")).toBe("0:0:0:0::/64");
+    expect(rateLimitAddress(null)).toBe("unknown");
   });
 
   it("counts as this machine only for loopback addresses", () => {

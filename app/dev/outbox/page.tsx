@@ -1,13 +1,13 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { listOutbox } from "@/lib/auth/outbox";
-import { clientIp } from "@/lib/http/request-context";
+import { readerOnThisMachine } from "@/lib/http/request-context";
 
 export const metadata = { title: "Development outbox", robots: { index: false } };
 
 /** Mail that would have been sent; exists only when no SMTP server is configured in development. */
 export default async function OutboxPage() {
-  const messages = await listOutbox(clientIp(await headers()));
+  const messages = await listOutbox(readerOnThisMachine(await headers()));
   if (!messages) notFound();
   return (
     <div>
