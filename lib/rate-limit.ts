@@ -1,5 +1,5 @@
+import { countHits, pruneCounters, type CounterHit } from "./db/rate-limit-counter";
 import { AppError } from "./errors";
-import { db } from "./db/client";
 
 export type RateLimit = { key: string; limit: number; windowSeconds: number };
 
@@ -35,16 +35,18 @@ export function checkRateLimitCounts(limits: RateLimit[], counts: { key: string;
  */
 export async function enforceRateLimits(limits: RateLimit[], now = new Date()): Promise<{ key: string; count: number }[]> {
   if (limits.length === 0) return [];
-  const counts = await db.$queryRaw<{ key: string; count: number }[]>`
-    insert into "RateLimitCounter" ("key", "windowStart", "count")
-    select key, window_start, 1 from unnest(${limits.map((limit) => limit.key)}::text[], ${rateLimitWindows(limits, now)}::timestamp[]) as t(key, window_start)
-    on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
-    returning "key", "count"`;
+  const counts = await countHits(counterHits(limits, now));
   checkRateLimitCounts(limits, counts, now);
   return counts;
 }
 
+/** Each limit as the hit that counts against it now. */
+export function counterHits(limits: RateLimit[], now: Date): CounterHit[] {
+  const windows = rateLimitWindows(limits, now);
+  return limits.map((limit, index) => ({ key: limit.key, limit: limit.limit, windowStart: windows[index]! }));
+}
+
 /** Old windows are only counters, not evidence: drop them once they are a day old. */
 export async function pruneRateLimitCounters(now = new Date()) {
-  await db.rateLimitCounter.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } } });
+  await pruneCounters(new Date(now.getTime() - 86_400_000));
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordId } from "@/lib/text/user-text";

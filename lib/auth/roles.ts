@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { adminEmails } from "./config";
 

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { requireParticipant } from "@/lib/auth/guards";
+import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enforceRateLimits } from "@/lib/rate-limit";
@@ -28,9 +29,7 @@ export async function setAgreement(actor: Actor | null, input: unknown, agree: b
       ? await tx.commentAgreement.createMany({ data: [{ commentId, userId: user.userId, createdAt: now }], skipDuplicates: true })
       : await tx.commentAgreement.deleteMany({ where: { commentId, userId: user.userId } });
     if (changed.count === 0) return;
-    await tx.auditEvent.create({
-      data: { actorId: user.userId, action: agree ? "comment.agreed" : "comment.agreement_withdrawn", subjectType: "Comment", subjectId: commentId },
-    });
+    await recordAudit(tx, { actorId: user.userId, action: agree ? "comment.agreed" : "comment.agreement_withdrawn", subjectType: "Comment", subjectId: commentId });
   });
   return { agreed: agree, count: await db.commentAgreement.count({ where: { commentId } }) };
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enforceRateLimits } from "@/lib/rate-limit";
@@ -22,7 +23,7 @@ export async function editComment(actor: Actor | null, input: unknown, now = new
     });
     if (changed.count === 0) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentChangedMeanwhile" } });
     await tx.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } });
-    await tx.auditEvent.create({ data: { actorId: user.userId, action: "comment.edited", subjectType: "Comment", subjectId: commentId } });
+    await recordAudit(tx, { actorId: user.userId, action: "comment.edited", subjectType: "Comment", subjectId: commentId });
     return tx.comment.findUniqueOrThrow({ where: { id: commentId } });
   });
 }
@@ -34,7 +35,7 @@ export async function withdrawComment(actor: Actor | null, input: unknown, now =
   return db.$transaction(async (tx) => {
     const changed = await tx.comment.updateMany({ where: { id: commentId, status: "PUBLISHED" }, data: { status: "WITHDRAWN", withdrawnAt: now } });
     if (changed.count === 0) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentNotEditable" } });
-    await tx.auditEvent.create({ data: { actorId: user.userId, action: "comment.withdrawn", subjectType: "Comment", subjectId: commentId } });
+    await recordAudit(tx, { actorId: user.userId, action: "comment.withdrawn", subjectType: "Comment", subjectId: commentId });
     return tx.comment.findUniqueOrThrow({ where: { id: commentId } });
   });
 }

@@ -5,11 +5,11 @@ import { requireParticipant } from "@/lib/auth/guards";
 import { admitCredentialOwner, credentialValidity, hashCredential, whoIsAskingFirst, type Credential } from "@/lib/auth/who-is-asking";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { checkRateLimitCounts, limitFromEnvironment } from "@/lib/rate-limit";
+import { checkRateLimitCounts, counterHits, limitFromEnvironment } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { requireOpenConsultation } from "./open-for-comment";
-import { loadCommentContext, type CommentContext } from "./comment-context";
-import { insertComment } from "./insert-comment";
+import { loadCommentContext, type CommentContext } from "@/lib/db/comment-context";
+import { insertComment } from "@/lib/db/insert-comment";
 import { resolveTarget } from "./resolve-target";
 import { createCommentSchema } from "./schemas";
 
@@ -79,7 +79,7 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     target,
     idempotencyKey: data.idempotencyKey ?? null,
     action: parentId ? "comment.replied" : target ? "comment.annotated" : "comment.created",
-    limits,
+    hits: counterHits(limits, now),
     now,
   });
   if (comment) return { comment, created: true };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { requireSecretariat } from "@/lib/auth/guards";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/db/audit";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ParsedDocument, ParsedSection } from "@/lib/import/types";

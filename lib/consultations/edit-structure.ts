@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { requireSecretariat } from "@/lib/auth/guards";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/db/audit";
+import { lockConsultationStructure } from "@/lib/db/structure";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -23,8 +24,7 @@ async function edit<T>(actor: Actor | null, run: (tx: Tx, userId: string) => Pro
 async function editableConsultation(tx: Tx, consultationId: string) {
   const consultation = await tx.consultation.findUniqueOrThrow({ where: { id: consultationId } });
   if (consultation.finalisedAt) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.consultationFinal" } });
-  // Serialise structure edits of one consultation: positions are read, then written.
-  await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${consultationId}))`;
+  await lockConsultationStructure(tx, consultationId);
   return consultation;
 }
 

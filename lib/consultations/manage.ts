@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { requireSecretariat } from "@/lib/auth/guards";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { pageSlice } from "@/lib/http/pagination";

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+import { parkMessageNumbers, setNumbers } from "@/lib/db/structure";
 
 type Positioned = { id: string; position: number };
 
@@ -32,20 +33,8 @@ export async function renumberConsultation(tx: Tx, consultationId: string) {
       .forEach((message, index) => messageNumbers.set(message.id, `${sectionNumber}.${index + 1}`));
   }
   await setNumbers(tx, "Section", sectionNumbers);
-  // Message numbers are unique per consultation: park them first so that swaps do not collide.
-  await tx.$executeRaw`update "Message" set number = 'renumbering:' || id where "consultationId" = ${consultationId}`;
+  await parkMessageNumbers(tx, consultationId);
   await setNumbers(tx, "Message", messageNumbers);
-}
-
-async function setNumbers(tx: Tx, table: "Section" | "Message", numbers: Map<string, string>) {
-  if (numbers.size === 0) return;
-  const ids = [...numbers.keys()];
-  const values = [...numbers.values()];
-  if (table === "Section") {
-    await tx.$executeRaw`update "Section" s set number = v.number from unnest(${ids}::text[], ${values}::text[]) as v(id, number) where s.id = v.id`;
-  } else {
-    await tx.$executeRaw`update "Message" m set number = v.number from unnest(${ids}::text[], ${values}::text[]) as v(id, number) where m.id = v.id`;
-  }
 }
 
 /** The next free number under a prefix ("2.3" → "2.3.7"), for additions after publication. */

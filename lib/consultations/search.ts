@@ -1,12 +1,13 @@
 import type { Actor } from "@/lib/auth/actor";
 import { isSecretariat } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
+import { findSearchHits, type SearchHitRow } from "@/lib/db/search";
 import { isStorableText, textProblem } from "@/lib/text/user-text";
 
 export const SEARCH_QUERY_MAX = 200;
 export const SEARCH_RESULTS_MAX = 100;
 
-export type SearchHit = { kind: "message" | "section"; number: string; text: string; heading: string };
+export type SearchHit = SearchHitRow;
 
 /** Whitespace-separated terms; Chinese has no spaces, so a term is matched anywhere inside words. */
 export function searchTerms(query: string) {
@@ -35,25 +36,7 @@ export async function searchConsultation(actor: Actor | null, slug: string, quer
   const refused = textProblem(query, "key");
   const terms = refused ? [] : searchTerms(query);
   if (terms.length === 0) return { consultation: { title, language }, terms, hits: [] as SearchHit[], refused };
-  const patterns = terms.map(likePattern);
-  const hits = await db.$queryRaw<SearchHit[]>`
-    with current as (
-      select distinct on (v."messageId") v."messageId", v.text
-      from "MessageVersion" v join "Message" m on m.id = v."messageId"
-      where m."consultationId" = ${consultation.id}
-      order by v."messageId", v.number desc
-    )
-    select * from (
-    select 'message' as kind, m.number, c.text, s.heading, m.position, s.number as "sectionNumber"
-    from current c join "Message" m on m.id = c."messageId" join "Section" s on s.id = m."sectionId"
-    where c.text ilike all (${patterns}::text[])
-    union all
-    select 'section' as kind, s.number, s.introduction as text, s.heading, -1 as position, s.number as "sectionNumber"
-    from "Section" s
-    where s."consultationId" = ${consultation.id} and (s.heading || ' ' || s.introduction) ilike all (${patterns}::text[])
-    ) hits
-    order by string_to_array("sectionNumber", '.')::int[], position
-    limit ${SEARCH_RESULTS_MAX}`;
+  const hits = await findSearchHits(consultation.id, terms.map(likePattern), SEARCH_RESULTS_MAX);
   return { consultation: { title, language }, terms, refused, hits: hits.map(({ kind, number, text, heading }) => ({ kind, number, text, heading })) };
 }
 

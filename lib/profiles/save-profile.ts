@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/guards";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation";
 import { profileSchema } from "./schemas";

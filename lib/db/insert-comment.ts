@@ -1,7 +1,8 @@
-import type { Comment } from "@/lib/db/generated/client";
-import { sql } from "@/lib/db/sql";
-import { rateLimitWindows, type RateLimit } from "@/lib/rate-limit";
-import type { Target } from "./resolve-target";
+import type { Target } from "@/lib/comments/resolve-target";
+import { auditRowsFrom } from "./audit";
+import type { Comment } from "./generated/client";
+import { countHitsCtes, type CounterHit } from "./rate-limit-counter";
+import { sql } from "./sql";
 
 export type NewComment = {
   id: string;
@@ -15,7 +16,7 @@ export type NewComment = {
   idempotencyKey: string | null;
   action: string;
   /** Counted for this attempt; the comment is written only while every count stays within its limit. */
-  limits: RateLimit[];
+  hits: CounterHit[];
   now: Date;
 };
 
@@ -32,16 +33,9 @@ export type InsertResult = {
  * the author already used the idempotency key) and its audit event.
  */
 export async function insertComment(input: NewComment): Promise<InsertResult> {
-  const { target, author, limits, now } = input;
+  const { target, author, now } = input;
   const [row] = await sql()<(Partial<Comment> & { rateLimitCounts: InsertResult["counts"] })[]>`
-    with limits as (
-      select * from json_to_recordset(${sql().json(limitRows(limits, now))}::json) as t(key text, "limit" int, window_start timestamp)
-    ), counted as (
-      insert into "RateLimitCounter" ("key", "windowStart", "count")
-      select key, window_start, 1 from limits
-      on conflict ("key", "windowStart") do update set "count" = "RateLimitCounter"."count" + 1
-      returning "key", "count"
-    ), inserted as (
+    with ${countHitsCtes(input.hits)}, inserted as (
       insert into "Comment" (id, "messageId", "messageVersionId", "authorId", "parentId", body, status,
         "authorName", "authorGroup", "authorRegion", "authorCountry", "authorOrganisation",
         "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "createdAt", "updatedAt")
@@ -52,20 +46,14 @@ export async function insertComment(input: NewComment): Promise<InsertResult> {
       where not exists (select 1 from counted join limits using ("key") where counted.count > limits."limit")
       on conflict ("authorId", "idempotencyKey") do nothing
       returning *
-    ), audit as (
-      insert into "AuditEvent" ("actorId", action, "subjectType", "subjectId", data, "createdAt")
-      select "authorId", ${input.action}, 'Comment', id,
-             jsonb_build_object('messageId', "messageId", 'versionId', "messageVersionId", 'parentId', "parentId"), "createdAt"
-      from inserted
-    )
+    ), audit as (${auditRowsFrom(
+      sql()`select "authorId" as "actorId", id as "subjectId", "createdAt",
+              jsonb_build_object('messageId', "messageId", 'versionId', "messageVersionId", 'parentId', "parentId") as data from inserted`,
+      input.action,
+      "Comment",
+    )})
     select inserted.*, (select coalesce(json_agg(json_build_object('key', key, 'count', count)), '[]') from counted) as "rateLimitCounts"
     from (values (1)) as one left join inserted on true`;
   const { rateLimitCounts, ...comment } = row!;
   return { comment: comment.id ? (comment as Comment) : null, counts: rateLimitCounts };
-}
-
-/** The limits as rows for json_to_recordset (one parameter, no array types to look up). */
-function limitRows(limits: RateLimit[], now: Date) {
-  const windows = rateLimitWindows(limits, now);
-  return limits.map((limit, index) => ({ key: limit.key, limit: limit.limit, window_start: windows[index]!.toISOString() }));
 }
