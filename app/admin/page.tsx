@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { PhaseBadge } from "@/components/consultations/phase-badge";
+import { StateBadge } from "@/components/consultations/state-badge";
 import { Pagination } from "@/components/navigation/pagination";
 import { listConsultationsForSecretariat } from "@/lib/consultations/manage";
 import { secretariatPage } from "@/lib/http/page-access";
@@ -31,7 +31,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
         <thead>
           <tr>
             <th scope="col">{t("columns.title")}</th>
-            <th scope="col">{t("columns.phase")}</th>
+            <th scope="col">{t("columns.state")}</th>
             <th scope="col">{t("columns.messages")}</th>
             <th scope="col">{t("columns.deadline")}</th>
           </tr>
@@ -43,7 +43,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
                 <Link href={`/admin/consultations/${consultation.slug}`}>{consultation.title}</Link>
               </th>
               <td>
-                <PhaseBadge phase={consultation.phase} />
+                <StateBadge state={consultation.state} />
               </td>
               <td>{consultation._count.messages}</td>
               <td>{consultation.closesAt ? formatInstant(consultation.closesAt, locale, consultation.referenceTimeZone) : t("notScheduled")}</td>

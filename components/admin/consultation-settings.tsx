@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ActionForm, TypedInput, TypedSelect, TypedTextarea } from "@/components/forms/action-form";
 import type { FormAction } from "@/lib/actions/form-state";
-import type { ConsultationPhase } from "@/lib/consultations/phase";
+import type { ConsultationState } from "@/lib/consultations/state";
 import { DOCUMENT_LANGUAGE_CODES, INTRODUCTION_MAX, TITLE_MAX } from "@/lib/consultations/schemas";
 import { instantToWallTime } from "@/lib/time/zoned";
 
@@ -16,7 +16,7 @@ type ConsultationSettingsProps = {
     referenceTimeZone: string;
     publishedAt: Date | null;
   };
-  phase: ConsultationPhase;
+  state: ConsultationState;
   actions: SettingsActions;
 };
 
@@ -25,7 +25,7 @@ export type SettingsActions = { updateDetails: FormAction; schedule: FormAction;
 
 const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 
-export async function ConsultationSettings({ consultation, phase, actions }: ConsultationSettingsProps) {
+export async function ConsultationSettings({ consultation, state, actions }: ConsultationSettingsProps) {
   const t = await getTranslations("admin");
   const zone = consultation.referenceTimeZone;
   const languages = DOCUMENT_LANGUAGE_CODES.includes(consultation.language as never)
@@ -60,7 +60,7 @@ export async function ConsultationSettings({ consultation, phase, actions }: Con
         </ActionForm>
         <ActionForm action={actions.publication} label={t("publicationHeading")}>
           <input type="hidden" name="id" value={consultation.id} />
-          <p>{phase === "DRAFT" ? t("notPublished") : t("isPublished")}</p>
+          <p>{state === "DRAFT" ? t("notPublished") : t("isPublished")}</p>
           {consultation.publishedAt ? (
             <button type="submit" name="intent" value="unpublish" className="secondary">
               {t("unpublish")}

@@ -77,7 +77,7 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
           ) : null}
         </p>
         <p className="meta">
-          {groups(`groups.${comment.author.group}`)} · {groups(`regions.${comment.author.region}`)} · {countryName(comment.author.country, locale)} ·{" "}
+          {groups(`groups.${comment.author.stakeholderGroup}`)} · {groups(`regions.${comment.author.region}`)} · {countryName(comment.author.country, locale)} ·{" "}
           <time dateTime={comment.createdAt.toISOString()}>{formatInstant(comment.createdAt, locale, referenceTimeZone)}</time>
           {comment.editedAt ? <> · {t("edited")}</> : null}
         </p>

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
-import type { ConsultationPhase } from "@/lib/consultations/phase";
+import type { ConsultationState } from "@/lib/consultations/state";
 import { formatInstant } from "@/lib/time/format";
 
 export const LAST_HOUR_MS = 60 * 60 * 1000;
 
 type ParticipationNoticeProps = {
   actor: Actor | null;
-  consultation: { phase: ConsultationPhase; opensAt: Date | null; closesAt: Date | null; referenceTimeZone: string };
+  consultation: { state: ConsultationState; opensAt: Date | null; closesAt: Date | null; referenceTimeZone: string };
   returnTo: string;
   now?: Date;
 };
@@ -17,11 +17,11 @@ type ParticipationNoticeProps = {
 export async function ParticipationNotice({ actor, consultation, returnTo, now = new Date() }: ParticipationNoticeProps) {
   const t = await getTranslations("comments");
   const locale = await getLocale();
-  const { phase, opensAt, closesAt, referenceTimeZone } = consultation;
-  if (phase === "CLOSED" || phase === "FINAL") {
+  const { state, opensAt, closesAt, referenceTimeZone } = consultation;
+  if (state === "CLOSED" || state === "FINAL") {
     return <p className="notice">{t("closedNotice", { time: formatInstant(closesAt ?? now, locale, referenceTimeZone) })}</p>;
   }
-  if (phase !== "OPEN") {
+  if (state !== "OPEN") {
     return opensAt ? <p className="notice">{t("opensNotice", { time: formatInstant(opensAt, locale, referenceTimeZone) })}</p> : null;
   }
   const minutesLeft = closesAt ? Math.ceil((closesAt.getTime() - now.getTime()) / 60_000) : null;

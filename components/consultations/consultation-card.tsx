@@ -6,7 +6,7 @@ import type { ConsultationSummary } from "@/lib/consultations/list-public";
 /** A consultation in a list: its title, size and where it stands. */
 export async function ConsultationCard({ consultation, headingLevel = 3 }: { consultation: ConsultationSummary; headingLevel?: 2 | 3 }) {
   const t = await getTranslations("home");
-  const { slug, title, language, phase, opensAt, closesAt, referenceTimeZone, messageCount } = consultation;
+  const { slug, title, language, state, opensAt, closesAt, referenceTimeZone, messageCount } = consultation;
   const Heading = `h${headingLevel}` as const;
   return (
     <li>
@@ -15,19 +15,19 @@ export async function ConsultationCard({ consultation, headingLevel = 3 }: { con
       </Heading>
       <p className="meta">
         {t("messageCount", { count: messageCount })}
-        {phase === "OPEN" && closesAt ? (
+        {state === "OPEN" && closesAt ? (
           <>
             {" · "}
             {t("commentsUntil")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} />
           </>
         ) : null}
-        {phase === "UPCOMING" && opensAt ? (
+        {state === "UPCOMING" && opensAt ? (
           <>
             {" · "}
             {t("opens")} <Deadline closesAt={opensAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
           </>
         ) : null}
-        {phase === "CLOSED" && closesAt ? (
+        {state === "CLOSED" && closesAt ? (
           <>
             {" · "}
             {t("closed")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />

@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import type { ConsultationPhase } from "@/lib/consultations/phase";
+import type { ConsultationState } from "@/lib/consultations/state";
 import { Deadline } from "./deadline";
-import { PhaseBadge } from "./phase-badge";
+import { StateBadge } from "./state-badge";
 
 type ConsultationHeaderProps = {
   consultation: {
     title: string;
     language: string;
-    phase: ConsultationPhase;
+    state: ConsultationState;
     opensAt: Date | null;
     closesAt: Date | null;
     referenceTimeZone: string;
@@ -18,24 +18,24 @@ type ConsultationHeaderProps = {
 
 export async function ConsultationHeader({ consultation, children }: ConsultationHeaderProps) {
   const t = await getTranslations("consultation");
-  const { title, language, phase, opensAt, closesAt, referenceTimeZone } = consultation;
+  const { title, language, state, opensAt, closesAt, referenceTimeZone } = consultation;
   return (
     <header className="consultation-header">
       {children ? <p className="eyebrow" lang={language}>{title}</p> : <h1 lang={language}>{title}</h1>}
       {children}
       <p className="meta">
-        <PhaseBadge phase={phase} />{" "}
-        {phase === "OPEN" && closesAt ? (
+        <StateBadge state={state} />{" "}
+        {state === "OPEN" && closesAt ? (
           <>
             {t("commentsUntil")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} />
           </>
         ) : null}
-        {phase === "UPCOMING" && opensAt ? (
+        {state === "UPCOMING" && opensAt ? (
           <>
             {t("opensAt")} <Deadline closesAt={opensAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
           </>
         ) : null}
-        {(phase === "CLOSED" || phase === "FINAL") && closesAt ? (
+        {(state === "CLOSED" || state === "FINAL") && closesAt ? (
           <>
             {t("closedAt")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
           </>

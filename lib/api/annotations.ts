@@ -9,7 +9,7 @@ export const ANNOTATION_MEDIA_TYPE = 'application/ld+json; profile="http://www.w
 const published = { status: "PUBLISHED", parentId: null, quoteExact: { not: null } } satisfies Prisma.CommentWhereInput;
 
 const exportFields = {
-  id: true, body: true, createdAt: true, editedAt: true, authorName: true, authorGroup: true, authorRegion: true, authorCountry: true,
+  id: true, body: true, createdAt: true, editedAt: true, authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true,
   quoteExact: true, quotePrefix: true, quoteSuffix: true, positionStart: true, positionEnd: true,
   version: { select: { number: true, text: true } },
   message: { select: { number: true, consultation: { select: { slug: true, language: true } } } },
@@ -27,7 +27,7 @@ function exportable(row: Row, baseUrl: string): ExportableAnnotation {
     body: row.body,
     createdAt: row.createdAt,
     modifiedAt: row.editedAt,
-    author: { name: row.authorName, stakeholderGroup: row.authorGroup, region: row.authorRegion, country: row.authorCountry },
+    author: { name: row.authorName, stakeholderGroup: row.authorStakeholderGroup, region: row.authorRegion, country: row.authorCountry },
     message: {
       number: row.message.number,
       versionNumber: row.version.number,

@@ -2,7 +2,7 @@
 export function commentJson(
   comment: {
     id: string; messageId: string; messageVersionId: string; parentId: string | null; status: string; body: string;
-    authorName: string; authorGroup: string; authorRegion: string; authorCountry: string; authorOrganisation: string | null;
+    authorName: string; authorStakeholderGroup: string; authorRegion: string; authorCountry: string; authorOrganisation: string | null;
     quoteExact: string | null; quotePrefix: string | null; quoteSuffix: string | null; positionStart: number | null; positionEnd: number | null;
     createdAt: Date; editedAt: Date | null;
   },
@@ -19,7 +19,7 @@ export function commentJson(
     body: published ? comment.body : null,
     author: {
       name: comment.authorName,
-      stakeholderGroup: comment.authorGroup,
+      stakeholderGroup: comment.authorStakeholderGroup,
       region: comment.authorRegion,
       country: comment.authorCountry,
       organisation: comment.authorOrganisation,

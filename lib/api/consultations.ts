@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { getConsultation } from "@/lib/consultations/get-consultation";
-import { consultationPhase } from "@/lib/consultations/phase";
+import { consultationState } from "@/lib/consultations/state";
 import type { SectionNode } from "@/lib/consultations/read-tree";
 import { cursorParam } from "@/lib/http/pagination";
 
@@ -15,7 +15,7 @@ function summary(row: {
     slug: row.slug,
     title: row.title,
     language: row.language,
-    state: consultationPhase(row, now).toLowerCase(),
+    state: consultationState(row, now).toLowerCase(),
     opensAt: row.opensAt?.toISOString() ?? null,
     closesAt: row.closesAt?.toISOString() ?? null,
     referenceTimeZone: row.referenceTimeZone,

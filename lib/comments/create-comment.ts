@@ -75,7 +75,7 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     authorId: user.userId,
     parentId,
     body: data.body,
-    author: { name: context.name ?? "", group: context.stakeholderGroup, region: context.region, country: context.country, organisation: context.organisation },
+    author: { name: context.name ?? "", stakeholderGroup: context.stakeholderGroup, region: context.region, country: context.country, organisation: context.organisation },
     target,
     idempotencyKey: data.idempotencyKey ?? null,
     action: parentId ? "comment.replied" : target ? "comment.annotated" : "comment.created",

@@ -28,7 +28,7 @@ export type CommentView = {
   status: CommentStatus;
   /** Null unless published: withdrawn and hidden comments leave a placeholder. */
   body: string | null;
-  author: { name: string; group: StakeholderGroup; region: Region; country: string; organisation: string | null };
+  author: { name: string; stakeholderGroup: StakeholderGroup; region: Region; country: string; organisation: string | null };
   createdAt: Date;
   editedAt: Date | null;
   quote: { exact: string; anchor: Anchor } | null;
@@ -42,7 +42,7 @@ export type Highlight = { id: string; start: number; end: number; page: number }
 
 const commentFields = {
   id: true, parentId: true, authorId: true, status: true, body: true, messageVersionId: true,
-  authorName: true, authorGroup: true, authorRegion: true, authorCountry: true, authorOrganisation: true,
+  authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true, authorOrganisation: true,
   createdAt: true, editedAt: true, quoteExact: true, positionStart: true, positionEnd: true,
 } as const;
 
@@ -112,7 +112,7 @@ export async function getMessageDiscussion(
     body: comment.status === "PUBLISHED" ? comment.body : null,
     author: {
       name: comment.authorName,
-      group: comment.authorGroup,
+      stakeholderGroup: comment.authorStakeholderGroup,
       region: comment.authorRegion,
       country: comment.authorCountry,
       organisation: comment.authorOrganisation,

@@ -1,15 +1,15 @@
 import { AppError } from "@/lib/errors";
-import { consultationPhase, type PhaseInput } from "@/lib/consultations/phase";
+import { consultationState, type StateInput } from "@/lib/consultations/state";
 
 /**
  * The server's clock decides: writes are accepted from opensAt until (not
  * including) closesAt. After the deadline the error carries the closing time,
  * so the person is told exactly when it closed.
  */
-export function requireOpenConsultation(consultation: PhaseInput, now: Date) {
-  const phase = consultationPhase(consultation, now);
-  if (phase === "OPEN") return;
-  if (phase === "DRAFT") throw new AppError("NOT_FOUND");
-  if (phase === "UPCOMING") throw new AppError("CONFLICT", { fieldErrors: { form: "errors.notYetOpen" } });
+export function requireOpenConsultation(consultation: StateInput, now: Date) {
+  const state = consultationState(consultation, now);
+  if (state === "OPEN") return;
+  if (state === "DRAFT") throw new AppError("NOT_FOUND");
+  if (state === "UPCOMING") throw new AppError("CONFLICT", { fieldErrors: { form: "errors.notYetOpen" } });
   throw new AppError("DEADLINE_PASSED", { closedAt: (consultation.closesAt ?? now).toISOString() });
 }

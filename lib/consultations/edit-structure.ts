@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { reanchorAnnotations } from "@/lib/comments/reanchor-on-new-version";
 import { nextNumber, renumberConsultation } from "./numbering";
-import { numbersFrozen } from "./phase";
+import { numbersFrozen } from "./state";
 import { messageAddSchema, messageEditSchema, moveSchema, sectionSplitSchema, sectionUpdateSchema } from "./schemas";
 
 /**

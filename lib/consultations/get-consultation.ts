@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isSecretariat } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
 import { isStorableText } from "@/lib/text/user-text";
-import { consultationPhase } from "./phase";
+import { consultationState } from "./state";
 import { countTree, readTree } from "./read-tree";
 
 const consultationFields = {
@@ -33,7 +33,7 @@ export async function getConsultation(actor: Actor | null, slug: string, now = n
   const sections = await readTree(consultation.id);
   return {
     ...consultation,
-    phase: consultationPhase(consultation, now),
+    state: consultationState(consultation, now),
     sections,
     counts: countTree(sections),
   };
@@ -57,5 +57,5 @@ export async function getMessage(actor: Actor | null, slug: string, number: stri
     },
   });
   if (!message) return null;
-  return { consultation: { ...consultation, phase: consultationPhase(consultation, now) }, message };
+  return { consultation: { ...consultation, state: consultationState(consultation, now) }, message };
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { pageSlice } from "@/lib/http/pagination";
-import { consultationPhase, type ConsultationPhase } from "./phase";
+import { consultationState, type ConsultationState } from "./state";
 
 /** The most recent past consultations on the home page; the archive pages hold them all. */
 export const PAST_ON_HOME = 10;
@@ -14,7 +14,7 @@ export type ConsultationSummary = {
   opensAt: Date | null;
   closesAt: Date | null;
   referenceTimeZone: string;
-  phase: ConsultationPhase;
+  state: ConsultationState;
   messageCount: number;
 };
 
@@ -34,7 +34,7 @@ type SummaryRow = Prisma.ConsultationGetPayload<{ select: typeof SUMMARY }>;
 
 const toSummary = ({ _count, publishedAt, finalisedAt, ...row }: SummaryRow, now: Date): ConsultationSummary => ({
   ...row,
-  phase: consultationPhase({ ...row, publishedAt, finalisedAt }, now),
+  state: consultationState({ ...row, publishedAt, finalisedAt }, now),
   messageCount: _count.messages,
 });
 
@@ -66,7 +66,7 @@ export async function listPublicConsultations(now = new Date()) {
   const groups: Record<"OPEN" | "UPCOMING" | "CLOSED" | "FINAL", ConsultationSummary[]> = { OPEN: [], UPCOMING: [], CLOSED: [], FINAL: [] };
   for (const row of [...current, ...past]) {
     const summary = toSummary(row, now);
-    if (summary.phase !== "DRAFT") groups[summary.phase].push(summary);
+    if (summary.state !== "DRAFT") groups[summary.state].push(summary);
   }
   return { groups, pastCount };
 }

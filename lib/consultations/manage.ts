@@ -7,7 +7,7 @@ import { pageSlice } from "@/lib/http/pagination";
 import { isStorableText } from "@/lib/text/user-text";
 import { wallTimeToInstant } from "@/lib/time/zoned";
 import { parseInput } from "@/lib/validation";
-import { consultationPhase } from "./phase";
+import { consultationState } from "./state";
 import { consultationDetailsSchema, idSchema, scheduleSchema } from "./schemas";
 
 export const ADMIN_PAGE_SIZE = 50;
@@ -25,7 +25,7 @@ export async function listConsultationsForSecretariat(actor: Actor | null, page 
       publishedAt: true, finalisedAt: true, _count: { select: { messages: true } },
     },
   });
-  return { consultations: rows.map((row) => ({ ...row, phase: consultationPhase(row, now) })), ...shown };
+  return { consultations: rows.map((row) => ({ ...row, state: consultationState(row, now) })), ...shown };
 }
 
 export async function getConsultationForSecretariat(actor: Actor | null, slug: string) {

@@ -11,7 +11,7 @@ export type NewComment = {
   authorId: string;
   parentId: string | null;
   body: string;
-  author: { name: string; group: string; region: string; country: string; organisation: string | null };
+  author: { name: string; stakeholderGroup: string; region: string; country: string; organisation: string | null };
   target: Target | null;
   idempotencyKey: string | null;
   action: string;
@@ -37,10 +37,10 @@ export async function insertComment(input: NewComment): Promise<InsertResult> {
   const [row] = await sql()<(Partial<Comment> & { rateLimitCounts: InsertResult["counts"] })[]>`
     with ${countHitsCtes(input.hits)}, inserted as (
       insert into "Comment" (id, "messageId", "messageVersionId", "authorId", "parentId", body, status,
-        "authorName", "authorGroup", "authorRegion", "authorCountry", "authorOrganisation",
+        "authorName", "authorStakeholderGroup", "authorRegion", "authorCountry", "authorOrganisation",
         "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "createdAt", "updatedAt")
       select ${input.id}, ${input.messageId}, ${input.versionId}, ${input.authorId}, ${input.parentId}, ${input.body}, 'PUBLISHED',
-        ${author.name}, ${author.group}::"StakeholderGroup", ${author.region}::"Region", ${author.country}, ${author.organisation},
+        ${author.name}, ${author.stakeholderGroup}::"StakeholderGroup", ${author.region}::"Region", ${author.country}, ${author.organisation},
         ${target?.exact ?? null}, ${target?.prefix ?? null}, ${target?.suffix ?? null}, ${target?.start ?? null}::int, ${target?.end ?? null}::int,
         ${input.idempotencyKey}, ${now}, ${now}
       where not exists (select 1 from counted join limits using ("key") where counted.count > limits."limit")

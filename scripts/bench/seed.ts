@@ -64,7 +64,7 @@ export async function seedComments(versions: Version[], authors: string[], count
         return {
           messageId: version.messageId, messageVersionId: version.id, authorId: authors[i % authors.length]!,
           body: `Comment ${i}: please strengthen this message.`, authorName: `Bench ${i % authors.length}`,
-          authorGroup: GROUPS[i % GROUPS.length]!, authorRegion: "AFRICA" as const, authorCountry: "KE",
+          authorStakeholderGroup: GROUPS[i % GROUPS.length]!, authorRegion: "AFRICA" as const, authorCountry: "KE",
           ...(annotate
             ? { quoteExact: version.text.slice(from, to), quotePrefix: version.text.slice(Math.max(0, from - 32), from), quoteSuffix: version.text.slice(to, to + 32), positionStart: from, positionEnd: to }
             : {}),

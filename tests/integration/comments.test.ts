@@ -42,7 +42,7 @@ describe("writing comments", () => {
     expect(comment).toMatchObject({
       body: "Add a sentence on audits.\nAnd on reporting.",
       authorName: "Ada Participant",
-      authorGroup: "CIVIL_SOCIETY",
+      authorStakeholderGroup: "CIVIL_SOCIETY",
       authorRegion: "AFRICA",
       authorCountry: "KE",
       status: "PUBLISHED",
@@ -50,7 +50,7 @@ describe("writing comments", () => {
     });
     // A later profile change does not rewrite what was said under the earlier one.
     await db.stakeholderProfile.update({ where: { userId: author.userId }, data: { stakeholderGroup: "GOVERNMENT" } });
-    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).authorGroup).toBe("CIVIL_SOCIETY");
+    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).authorStakeholderGroup).toBe("CIVIL_SOCIETY");
     expect(await db.auditEvent.count({ where: { subjectId: comment.id, action: "comment.created" } })).toBe(1);
   });
 

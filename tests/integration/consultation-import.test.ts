@@ -128,13 +128,13 @@ describe("reading", () => {
     expect(await getConsultation(await createActor(), slug)).toBeNull();
     expect(await getMessage(null, slug, "1.1")).toBeNull();
     const preview = await getConsultation(secretariat, slug);
-    expect(preview?.phase).toBe("DRAFT");
+    expect(preview?.state).toBe("DRAFT");
   });
 
-  it("shows a published consultation with its phase and current texts", async () => {
+  it("shows a published consultation with its state and current texts", async () => {
     const { slug } = await importMarkdown(SMALL_DRAFT, { open: true });
     const consultation = await getConsultation(null, slug);
-    expect(consultation?.phase).toBe("OPEN");
+    expect(consultation?.state).toBe("OPEN");
     expect(consultation?.counts).toEqual({ sections: 3, messages: 5, comments: 0 });
     const found = await getMessage(null, slug, "1.2");
     expect(found?.message.versions.map((v) => v.text)).toEqual(["Resilience needs cooperation."]);

@@ -64,7 +64,7 @@ describe("pages of consultations", () => {
     for (let page = 1; page <= first.pageCount; page++) all.push(...(await listPastConsultations(page, NOW)).consultations);
     expect(all).toHaveLength(first.count);
     expect(new Set(all.map((item) => item.slug)).size).toBe(first.count);
-    expect(all.every((item) => item.phase === "CLOSED" || item.phase === "FINAL")).toBe(true);
+    expect(all.every((item) => item.state === "CLOSED" || item.state === "FINAL")).toBe(true);
     const closes = all.map((item) => item.closesAt?.getTime() ?? 0);
     expect(closes).toEqual([...closes].sort((a, b) => b - a));
     // A page past the end shows the last one.

@@ -26,7 +26,7 @@ export default async function ConsultationPage({ params }: ConsultationPageProps
   return (
     <article className="consultation">
       <ConsultationHeader consultation={consultation} />
-      {consultation.phase === "DRAFT" ? <p className="notice">{t("unpublishedPreview")}</p> : null}
+      {consultation.state === "DRAFT" ? <p className="notice">{t("unpublishedPreview")}</p> : null}
       <p className="meta">
         {t("counts", { sections: consultation.counts.sections, messages: consultation.counts.messages, comments: consultation.counts.comments })}
       </p>

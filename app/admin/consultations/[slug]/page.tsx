@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ConsultationEditor, type EditorActions } from "@/components/admin/consultation-editor";
 import { ConsultationSettings, type SettingsActions } from "@/components/admin/consultation-settings";
-import { PhaseBadge } from "@/components/consultations/phase-badge";
+import { StateBadge } from "@/components/consultations/state-badge";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getConsultationForSecretariat } from "@/lib/consultations/manage";
-import { consultationPhase, numbersFrozen } from "@/lib/consultations/phase";
+import { consultationState, numbersFrozen } from "@/lib/consultations/state";
 import { readTree } from "@/lib/consultations/read-tree";
 import { secretariatPage } from "@/lib/http/page-access";
 import {
@@ -44,7 +44,7 @@ export default async function AdminConsultationPage({ params, searchParams }: Ad
   const { imported } = await searchParams;
   const t = await getTranslations("admin");
   const sections = await readTree(consultation.id);
-  const phase = consultationPhase(consultation);
+  const state = consultationState(consultation);
   return (
     <div className="admin-consultation">
       <p className="eyebrow">
@@ -52,7 +52,7 @@ export default async function AdminConsultationPage({ params, searchParams }: Ad
       </p>
       <h1 lang={consultation.language}>{consultation.title}</h1>
       <p className="meta">
-        <PhaseBadge phase={phase} /> <Link href={`/consultations/${slug}`}>{t("viewPublic")}</Link>
+        <StateBadge state={state} /> <Link href={`/consultations/${slug}`}>{t("viewPublic")}</Link>
       </p>
       {imported ? (
         <p role="status" className="form-alert ok">
@@ -60,7 +60,7 @@ export default async function AdminConsultationPage({ params, searchParams }: Ad
         </p>
       ) : null}
       <ClientMessages namespaces={["admin"]}>
-        <ConsultationSettings consultation={consultation} phase={phase} actions={settingsActions} />
+        <ConsultationSettings consultation={consultation} state={state} actions={settingsActions} />
         <ConsultationEditor actions={editorActions} language={consultation.language} sections={sections} frozen={numbersFrozen(consultation)} />
       </ClientMessages>
     </div>

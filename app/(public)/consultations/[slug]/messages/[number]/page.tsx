@@ -14,7 +14,7 @@ import { Pagination } from "@/components/navigation/pagination";
 import { getActor } from "@/lib/auth/session";
 import { getMessageDiscussion, THREAD_ORDERS, threadOrder } from "@/lib/comments/message-discussion";
 import { getMessage } from "@/lib/consultations/get-consultation";
-import { carriesCommentForms } from "@/lib/consultations/phase";
+import { carriesCommentForms } from "@/lib/consultations/state";
 import { pageParam } from "@/lib/http/pagination";
 import { formatInstant } from "@/lib/time/format";
 import { agreementAction, createCommentAction, editCommentAction, withdrawCommentAction } from "./actions";
@@ -53,7 +53,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const locale = await getLocale();
   const path = `/consultations/${slug}/messages/${message.number}`;
   const earlier = message.versions.slice(0, -1).reverse();
-  const can = { write: Boolean(actor?.hasProfile && !actor.suspended) && carriesCommentForms(consultation), open: consultation.phase === "OPEN" };
+  const can = { write: Boolean(actor?.hasProfile && !actor.suspended) && carriesCommentForms(consultation), open: consultation.state === "OPEN" };
   const pageHref = (page: number, order = discussion.order) => {
     const query = new URLSearchParams({ ...(order === "oldest" ? {} : { order }), ...(page === 1 ? {} : { page: String(page) }) }).toString();
     return query ? `${path}?${query}` : path;

@@ -1,7 +1,7 @@
 /** Where a consultation is in its life; the server's clock decides. */
-export type ConsultationPhase = "DRAFT" | "UPCOMING" | "OPEN" | "CLOSED" | "FINAL";
+export type ConsultationState = "DRAFT" | "UPCOMING" | "OPEN" | "CLOSED" | "FINAL";
 
-export type PhaseInput = {
+export type StateInput = {
   publishedAt: Date | null;
   opensAt: Date | null;
   closesAt: Date | null;
@@ -9,7 +9,7 @@ export type PhaseInput = {
 };
 
 /** Comments are accepted from opensAt (included) until closesAt (excluded). */
-export function consultationPhase(consultation: PhaseInput, now: Date = new Date()): ConsultationPhase {
+export function consultationState(consultation: StateInput, now: Date = new Date()): ConsultationState {
   if (!consultation.publishedAt) return "DRAFT";
   if (consultation.finalisedAt) return "FINAL";
   if (consultation.opensAt && now < consultation.opensAt) return "UPCOMING";
@@ -31,8 +31,8 @@ export const LATE_SUBMISSION_WINDOW_MS = 24 * 60 * 60 * 1000;
  * deadline refused (a browser without JavaScript gets the page re-rendered,
  * and only a form still in it can return the text).
  */
-export function carriesCommentForms(consultation: PhaseInput, now: Date = new Date()) {
-  const phase = consultationPhase(consultation, now);
-  if (phase === "OPEN") return true;
-  return phase === "CLOSED" && consultation.closesAt !== null && now.getTime() - consultation.closesAt.getTime() < LATE_SUBMISSION_WINDOW_MS;
+export function carriesCommentForms(consultation: StateInput, now: Date = new Date()) {
+  const state = consultationState(consultation, now);
+  if (state === "OPEN") return true;
+  return state === "CLOSED" && consultation.closesAt !== null && now.getTime() - consultation.closesAt.getTime() < LATE_SUBMISSION_WINDOW_MS;
 }

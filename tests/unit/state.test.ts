@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { carriesCommentForms, consultationPhase, LATE_SUBMISSION_WINDOW_MS } from "@/lib/consultations/phase";
+import { carriesCommentForms, consultationState, LATE_SUBMISSION_WINDOW_MS } from "@/lib/consultations/state";
 import { timeLeft } from "@/lib/time/format";
 
 const opensAt = new Date("2025-06-27T00:00:00Z");
 const closesAt = new Date("2025-07-14T21:59:00Z");
 const published = { publishedAt: opensAt, opensAt, closesAt, finalisedAt: null };
 
-describe("consultation phase", () => {
+describe("consultation state", () => {
   it("follows the stored times, with the deadline instant already closed", () => {
-    expect(consultationPhase({ ...published, publishedAt: null }, closesAt)).toBe("DRAFT");
-    expect(consultationPhase(published, new Date(opensAt.getTime() - 1))).toBe("UPCOMING");
-    expect(consultationPhase(published, opensAt)).toBe("OPEN");
-    expect(consultationPhase(published, new Date(closesAt.getTime() - 1))).toBe("OPEN");
-    expect(consultationPhase(published, closesAt)).toBe("CLOSED");
-    expect(consultationPhase({ ...published, finalisedAt: closesAt }, closesAt)).toBe("FINAL");
+    expect(consultationState({ ...published, publishedAt: null }, closesAt)).toBe("DRAFT");
+    expect(consultationState(published, new Date(opensAt.getTime() - 1))).toBe("UPCOMING");
+    expect(consultationState(published, opensAt)).toBe("OPEN");
+    expect(consultationState(published, new Date(closesAt.getTime() - 1))).toBe("OPEN");
+    expect(consultationState(published, closesAt)).toBe("CLOSED");
+    expect(consultationState({ ...published, finalisedAt: closesAt }, closesAt)).toBe("FINAL");
   });
 
   it("keeps comment forms in pages while open and for a day after the deadline", () => {
