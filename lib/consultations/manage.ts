@@ -7,7 +7,8 @@ import { pageSlice } from "@/lib/http/pagination";
 import { isStorableText } from "@/lib/text/user-text";
 import { wallTimeToInstant } from "@/lib/time/zoned";
 import { parseInput } from "@/lib/validation";
-import { consultationState } from "./state";
+import { readTree } from "./read-tree";
+import { consultationState, numbersFrozen } from "./state";
 import { consultationDetailsSchema, idSchema, scheduleSchema } from "./schemas";
 
 export const ADMIN_PAGE_SIZE = 50;
@@ -28,9 +29,12 @@ export async function listConsultationsForSecretariat(actor: Actor | null, page 
   return { consultations: rows.map((row) => ({ ...row, state: consultationState(row, now) })), ...shown };
 }
 
-export async function getConsultationForSecretariat(actor: Actor | null, slug: string) {
+/** The secretariat's page of a consultation: the consultation, its state, and its whole tree of sections and messages. */
+export async function getConsultationForSecretariat(actor: Actor | null, slug: string, now = new Date()) {
   requireSecretariat(actor);
-  return isStorableText(slug) ? db.consultation.findUnique({ where: { slug } }) : null;
+  const consultation = isStorableText(slug) ? await db.consultation.findUnique({ where: { slug } }) : null;
+  if (!consultation) return null;
+  return { consultation, state: consultationState(consultation, now), numbersFrozen: numbersFrozen(consultation), sections: await readTree(consultation.id) };
 }
 
 /** Title, introduction and language. */

@@ -7,8 +7,6 @@ import { ConsultationSettings, type SettingsActions } from "@/components/admin/c
 import { StateBadge } from "@/components/consultations/state-badge";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getConsultationForSecretariat } from "@/lib/consultations/manage";
-import { consultationState, numbersFrozen } from "@/lib/consultations/state";
-import { readTree } from "@/lib/consultations/read-tree";
 import { secretariatPage } from "@/lib/http/page-access";
 import {
   addMessageAction,
@@ -39,12 +37,11 @@ export async function generateMetadata({ params }: AdminConsultationPageProps): 
 export default async function AdminConsultationPage({ params, searchParams }: AdminConsultationPageProps) {
   const { slug } = await params;
   const actor = await secretariatPage(`/admin/consultations/${slug}`);
-  const consultation = await getConsultationForSecretariat(actor, slug);
-  if (!consultation) notFound();
+  const page = await getConsultationForSecretariat(actor, slug);
+  if (!page) notFound();
+  const { consultation, state, sections, numbersFrozen } = page;
   const { imported } = await searchParams;
   const t = await getTranslations("admin");
-  const sections = await readTree(consultation.id);
-  const state = consultationState(consultation);
   return (
     <div className="admin-consultation">
       <p className="eyebrow">
@@ -61,7 +58,7 @@ export default async function AdminConsultationPage({ params, searchParams }: Ad
       ) : null}
       <ClientMessages namespaces={["admin"]}>
         <ConsultationSettings consultation={consultation} state={state} actions={settingsActions} />
-        <ConsultationEditor actions={editorActions} language={consultation.language} sections={sections} frozen={numbersFrozen(consultation)} />
+        <ConsultationEditor actions={editorActions} language={consultation.language} sections={sections} frozen={numbersFrozen} />
       </ClientMessages>
     </div>
   );
