@@ -21,7 +21,15 @@ const app = next({ dev, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Set on SIGTERM: readiness answers 503 at once, so a load balancer stops sending before the server closes. */
+let draining = false;
+
 const server = http.createServer((request, response) => {
+  if (draining && request.url?.startsWith("/api/ready")) {
+    response.writeHead(503, { "Content-Type": "application/json", "Retry-After": "5", "Cache-Control": "no-store" });
+    response.end(JSON.stringify({ status: "draining" }));
+    return;
+  }
   const decision = admitRequest(
     {
       method: request.method ?? "GET",
@@ -55,6 +63,7 @@ server.listen(port, hostname);
 /** On shutdown, requests in flight (a comment being written) finish; new ones go to another instance. */
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
+    draining = true;
     const deadline = setTimeout(() => process.exit(0), 10_000);
     server.close(() => {
       clearTimeout(deadline);

@@ -1,23 +1,16 @@
-import { credentialSource, type CredentialValidity, type HashedCredential } from "@/lib/db/credential-owner";
-import { sql } from "@/lib/db/sql";
-import type { Region, Role, StakeholderGroup } from "@/lib/db/generated/enums";
+import { credentialSource, type CredentialColumns, type CredentialValidity, type HashedCredential, type OwnerFacts } from "./credential-owner";
+import type { Region, StakeholderGroup } from "./generated/enums";
+import { sql } from "./sql";
 
 /** Who writes: a person already known, or a request's credential (session or token) still to be checked. */
 export type AuthorRef = { userId: string } | HashedCredential;
 
-export type CommentContext = {
-  /** The author, read in the same statement (for a token: who it belongs to, if it is valid). */
-  userId: string;
-  role: Role;
-  email: string;
-  name: string | null;
-  suspendedAt: Date | null;
-  hasProfile: boolean;
-  /** The credential used, if any (expired tokens too: the caller refuses them, saying why), as findCredentialOwner reads it. */
-  credentialId: string | null;
-  expiresAt: Date | null;
-  lastUsedAt: Date | null;
-  startedAt: Date | null;
+/**
+ * The author, read in the same statement (for a credential: whom it belongs
+ * to, if it is valid), with the credential's columns when one was used
+ * (expired tokens too: the caller refuses them, saying why).
+ */
+export type CommentContext = OwnerFacts & { [Column in keyof CredentialColumns]: CredentialColumns[Column] | null } & {
   /** The rest is null when the message does not exist. */
   messageId: string | null;
   publishedAt: Date | null;

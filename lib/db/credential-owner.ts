@@ -23,18 +23,13 @@ export function credentialSource(credential: HashedCredential, validity: Credent
         from "Session" where "sessionToken" = ${credential.hash} and expires > ${validity.now} and "createdAt" > ${validity.sessionsStartedAfter}`;
 }
 
-export type CredentialOwner = {
-  credentialId: string;
-  expiresAt: Date;
-  lastUsedAt: Date | null;
-  startedAt: Date | null;
-  userId: string;
-  role: Role;
-  email: string;
-  name: string | null;
-  suspendedAt: Date | null;
-  hasProfile: boolean;
-};
+/** Who a credential belongs to, as the guards need it. */
+export type OwnerFacts = { userId: string; role: Role; email: string; name: string | null; suspendedAt: Date | null; hasProfile: boolean };
+
+/** The credential's own columns, as credentialSource reads them. */
+export type CredentialColumns = { credentialId: string; expiresAt: Date; lastUsedAt: Date | null; startedAt: Date | null };
+
+export type CredentialOwner = OwnerFacts & CredentialColumns;
 
 /** The person behind a credential, with what the guards need, in one statement; null when there is none. */
 export async function findCredentialOwner(credential: HashedCredential, validity: CredentialValidity): Promise<CredentialOwner | null> {

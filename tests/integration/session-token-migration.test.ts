@@ -1,11 +1,9 @@
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import postgres from "postgres";
 import { expect, it } from "vitest";
-import { MIGRATIONS_DIR, runMigrations } from "@/lib/db/migrate";
+import { runMigrations } from "@/lib/db/migrate";
 import { extraDatabases } from "../support/extra-databases";
+import { migrateUpToBefore } from "../support/migrate-before";
 
 const MIGRATION = "20261123090000_session_lifetime_token_expiry";
 const DAY = 24 * 60 * 60 * 1000;
@@ -13,10 +11,7 @@ const databases = extraDatabases();
 
 it("hashes the session tokens already stored (nobody is signed out) and gives existing access tokens 90 days", async () => {
   const url = await databases.create("migrate_sessions");
-  const before = await mkdtemp(path.join(tmpdir(), "consult-migrations-"));
-  await cp(MIGRATIONS_DIR, before, { recursive: true });
-  await rm(path.join(before, MIGRATION), { recursive: true });
-  await runMigrations(url, { migrationsDir: before });
+  await migrateUpToBefore(url, MIGRATION);
 
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -35,6 +30,5 @@ it("hashes the session tokens already stored (nobody is signed out) and gives ex
     expect(Math.abs(token!.expiresAt.getTime() - (Date.now() + 90 * DAY))).toBeLessThan(60_000);
   } finally {
     await sql.end();
-    await rm(before, { recursive: true });
   }
 });

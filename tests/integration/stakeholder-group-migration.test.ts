@@ -1,20 +1,15 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import postgres from "postgres";
 import { expect, it } from "vitest";
-import { MIGRATIONS_DIR, runMigrations } from "@/lib/db/migrate";
+import { runMigrations } from "@/lib/db/migrate";
 import { extraDatabases } from "../support/extra-databases";
+import { migrateUpToBefore } from "../support/migrate-before";
 
 const MIGRATION = "20261129230000_stakeholder_group_name";
 const databases = extraDatabases();
 
 it("renames a comment's copy of its author's stakeholder group and keeps every value", async () => {
   const url = await databases.create("migrate_group");
-  const before = await mkdtemp(path.join(tmpdir(), "consult-migrations-"));
-  await cp(MIGRATIONS_DIR, before, { recursive: true });
-  await rm(path.join(before, MIGRATION), { recursive: true });
-  await runMigrations(url, { migrationsDir: before });
+  await migrateUpToBefore(url, MIGRATION);
 
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -32,6 +27,5 @@ it("renames a comment's copy of its author's stakeholder group and keeps every v
     expect(comment!.authorStakeholderGroup).toBe("TECHNICAL_COMMUNITY");
   } finally {
     await sql.end();
-    await rm(before, { recursive: true });
   }
 });
