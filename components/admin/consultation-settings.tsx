@@ -23,7 +23,13 @@ type ConsultationSettingsProps = {
 /** The secretariat's actions on a consultation as a whole. */
 export type SettingsActions = { updateDetails: FormAction; schedule: FormAction; publication: FormAction };
 
-const TIME_ZONES = Intl.supportedValuesOf("timeZone");
+/** UTC first (the stored default; Intl's list of zones leaves it out), then every named zone. */
+const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((name) => name !== "UTC")];
+
+/** The zones offered: the stored one always among them, so that the select shows, and saves again, what is stored. */
+function zonesWith(stored: string) {
+  return TIME_ZONES.includes(stored) ? TIME_ZONES : [stored, ...TIME_ZONES];
+}
 
 export async function ConsultationSettings({ consultation, state, actions }: ConsultationSettingsProps) {
   const t = await getTranslations("admin");
@@ -41,7 +47,7 @@ export async function ConsultationSettings({ consultation, state, actions }: Con
             <label htmlFor="referenceTimeZone">{t("referenceTimeZone")}</label>
             <p className="hint" id="referenceTimeZone-hint">{t("referenceTimeZoneHint")}</p>
             <TypedSelect id="referenceTimeZone" name="referenceTimeZone" defaultValue={zone} aria-describedby="referenceTimeZone-hint">
-              {TIME_ZONES.map((name) => (
+              {zonesWith(zone).map((name) => (
                 <option key={name} value={name}>
                   {name}
                 </option>

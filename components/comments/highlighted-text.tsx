@@ -13,8 +13,7 @@ type HighlightedTextProps = { text: string; language: string; highlights: Highli
 export async function HighlightedText({ text, language, highlights, threadHref }: HighlightedTextProps) {
   const t = await getTranslations("comments");
   const { segments } = highlightSegments(text, highlights);
-  const ordered = [...highlights].sort((a, b) => a.start - b.start || a.end - b.end);
-  const noteNumber = new Map(ordered.map((highlight, index) => [highlight.id, index + 1]));
+  const ordered = [...highlights].sort((a, b) => a.number - b.number);
   const endingAt = new Map<number, Highlight[]>();
   for (const highlight of ordered) endingAt.set(highlight.end, [...(endingAt.get(highlight.end) ?? []), highlight]);
   return (
@@ -28,8 +27,8 @@ export async function HighlightedText({ text, language, highlights, threadHref }
           )}
           {(endingAt.get(segment.end) ?? []).map((highlight) => (
             <a key={highlight.id} id={`note-${highlight.id}`} href={threadHref(highlight)} className="note" data-offset-skip="">
-              <sup>{noteNumber.get(highlight.id)}</sup>
-              <span className="visually-hidden">{t("noteLabel", { number: noteNumber.get(highlight.id)! })}</span>
+              <sup>{highlight.number}</sup>
+              <span className="visually-hidden">{t("noteLabel", { number: highlight.number })}</span>
             </a>
           ))}
         </span>

@@ -9,15 +9,20 @@ const subscribe = () => () => {};
 const readerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const noZoneOnServer = () => null;
 
+/** The wall-clock reading of an instant in a zone, to tell whether two zones show the same time. */
+const wallTime = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" }).format(date);
+
 /**
  * The same instant on the reader's own clock. The server cannot know the
  * reader's zone, so this appears once the page has loaded, and only when the
- * reader's zone differs from the reference zone.
+ * reader's clock shows another time than the reference zone's (a reader in
+ * London is not told the time twice for a deadline in UTC).
  */
 export function LocalTime({ iso, referenceTimeZone, label }: LocalTimeProps) {
   const locale = useLocale();
   const zone = useSyncExternalStore(subscribe, readerZone, noZoneOnServer);
-  if (!zone || zone === referenceTimeZone) return null;
+  if (!zone || wallTime(new Date(iso), zone) === wallTime(new Date(iso), referenceTimeZone)) return null;
   // dateStyle cannot be combined with timeZoneName: spell the fields out.
   const formatted = new Intl.DateTimeFormat(locale, {
     year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short",

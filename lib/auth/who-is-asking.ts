@@ -43,7 +43,12 @@ function cookiesOf(headers: Headers): CookieJar {
     const at = pair.indexOf("=");
     if (at > 0) cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
   }
-  return { get: (name) => (cookies.get(name) ? { value: cookies.get(name)! } : undefined) };
+  return {
+    get(name) {
+      const value = cookies.get(name);
+      return value ? { value } : undefined;
+    },
+  };
 }
 
 /** As stored: the SHA-256 of the session token or access token; null for a string that cannot be one of ours. */
@@ -79,7 +84,7 @@ export async function whoIsAsking(credential: Credential | null, now = new Date(
  * comment hot path reads it with the comment's context): an expired token
  * is refused saying so, a token's use is noted, a session is kept alive.
  */
-export async function admitCredentialOwner(credential: HashedCredential, owner: Pick<CredentialOwner, "credentialId" | "expiresAt" | "lastUsedAt" | "startedAt"> & Parameters<typeof toActor>[0], now: Date): Promise<Actor> {
+export async function admitCredentialOwner(credential: HashedCredential, owner: CredentialOwner, now: Date): Promise<Actor> {
   if (credential.kind === "accessToken") {
     requireUnexpiredToken(owner.expiresAt, now);
     await noteAccessTokenUse(owner.credentialId, owner.lastUsedAt, now);

@@ -31,6 +31,7 @@ export type CommentView = {
   author: { name: string; stakeholderGroup: StakeholderGroup; region: Region; country: string; organisation: string | null };
   createdAt: Date;
   editedAt: Date | null;
+  /** The passage annotated; null for a whole-message comment, and for a withdrawn or hidden one (only its placeholder shows). */
   quote: { exact: string; anchor: Anchor } | null;
   agreementCount: number;
   agreedByViewer: boolean;
@@ -38,7 +39,13 @@ export type CommentView = {
   replies: CommentView[];
 };
 
-export type Highlight = { id: string; start: number; end: number; page: number };
+/**
+ * A published annotation's passage in the current text, with its note number
+ * and the page of threads it is on. Notes are numbered in text order among
+ * every annotation placed on the text, withdrawn and hidden ones included,
+ * so that the numbers of the others stay put when one is taken down.
+ */
+export type Highlight = { id: string; start: number; end: number; page: number; number: number };
 
 const commentFields = {
   id: true, parentId: true, authorId: true, status: true, body: true, messageVersionId: true,
@@ -67,8 +74,8 @@ export async function getMessageDiscussion(
     db.comment.findMany({ where: { id: { in: shown } }, select: commentFields }),
     db.comment.findMany({ where: { parentId: { in: shown } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentFields }),
     db.comment.findMany({
-      where: { messageId, parentId: null, status: "PUBLISHED", quoteExact: { not: null } },
-      select: { id: true, messageVersionId: true, positionStart: true, positionEnd: true, quoteExact: true, quotePrefix: true, quoteSuffix: true },
+      where: { messageId, parentId: null, quoteExact: { not: null } },
+      select: { id: true, status: true, messageVersionId: true, positionStart: true, positionEnd: true, quoteExact: true, quotePrefix: true, quoteSuffix: true },
     }),
   ]);
   const visibleIds = [...threads, ...replies].map((comment) => comment.id);
@@ -120,7 +127,7 @@ export async function getMessageDiscussion(
     createdAt: comment.createdAt,
     editedAt: comment.editedAt,
     quote:
-      comment.quoteExact !== null
+      comment.quoteExact !== null && comment.status === "PUBLISHED"
         ? { exact: comment.quoteExact, anchor: anchorOf.get(comment.id) ?? { start: null, end: null, status: "ORPHANED" } }
         : null,
     agreementCount: countOf.get(comment.id) ?? 0,
@@ -129,10 +136,12 @@ export async function getMessageDiscussion(
     replies: replies.filter((reply) => reply.parentId === comment.id).map(view),
   });
 
-  const highlights: Highlight[] = [];
-  for (const [id, anchor] of anchorOf) {
-    if (anchor.start !== null) highlights.push({ id, start: anchor.start, end: anchor.end, page: pageOf.get(id) ?? 1 });
-  }
+  const placed = [...anchorOf].flatMap(([id, anchor]) => (anchor.start !== null ? [{ id, start: anchor.start, end: anchor.end }] : []));
+  placed.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
+  const published = new Set(annotations.filter((annotation) => annotation.status === "PUBLISHED").map((annotation) => annotation.id));
+  const highlights: Highlight[] = placed.flatMap((range, index) =>
+    published.has(range.id) ? [{ ...range, page: pageOf.get(range.id) ?? 1, number: index + 1 }] : [],
+  );
   const position = new Map(shown.map((id, index) => [id, index]));
   threads.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   return { threads: threads.map(view), highlights, page: current, pageCount, order, threadCount: threadIds.length };

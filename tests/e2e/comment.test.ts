@@ -154,8 +154,13 @@ describe("annotating and commenting", () => {
     await thread.getByText("Withdraw", { exact: true }).click();
     await thread.getByRole("button", { name: "Withdraw this comment" }).click();
     await page.getByText("Withdrawn by its author.").waitFor();
+    // Only the placeholder: the text never changed, so no "text changed", no quote, no highlight left behind.
+    expect(await page.getByText(/Text changed/).count()).toBe(0);
+    expect(await thread.getByText("robust interconnection").count()).toBe(0);
+    expect(await page.locator("[data-message-text] mark").count()).toBe(0);
     // The reply stays in the thread.
     await page.getByText("Agreed, and name the IXPs.").waitFor();
+    await expectNoSeriousA11yViolations(page);
     await author.context.close();
     await reader.context.close();
   });

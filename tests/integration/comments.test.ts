@@ -296,3 +296,27 @@ describe("re-anchoring on a new version", () => {
     expect(text).not.toBe(newText);
   });
 });
+
+describe("a withdrawn annotation", () => {
+  it("shows only its placeholder, never 'text changed', and the other notes keep their numbers", async () => {
+    const author = await createActor();
+    const { messageId, text } = await openMessage("1.1");
+    const version = await db.messageVersion.findFirstOrThrow({ where: { messageId } });
+    const { comment: first } = await createComment(author, { messageId, body: "On trust.", quote: "Trust is built" });
+    const { comment: second } = await createComment(author, { messageId, body: "On audits.", quote: "independent audits" });
+    const { comment: third } = await createComment(author, { messageId, body: "On reporting.", quote: "public reporting" });
+    const before = await getMessageDiscussion(null, messageId, version.id);
+    expect(before.highlights.map(({ id, number }) => [id, number])).toEqual([[first.id, 1], [second.id, 2], [third.id, 3]]);
+
+    await withdrawComment(author, { commentId: first.id });
+    const after = await getMessageDiscussion(null, messageId, version.id);
+    const withdrawn = after.threads.find((thread) => thread.id === first.id)!;
+    expect(withdrawn).toMatchObject({ status: "WITHDRAWN", body: null, quote: null });
+    // The message never changed: the others are still exactly where they were, under the same numbers.
+    expect(after.highlights.map(({ id, number, start }) => [id, number, start])).toEqual([
+      [second.id, 2, text.indexOf("independent audits")],
+      [third.id, 3, text.indexOf("public reporting")],
+    ]);
+    expect(after.threads.find((thread) => thread.id === second.id)?.quote?.anchor.status).toBe("CURRENT");
+  });
+});
