@@ -1,16 +1,25 @@
 import { formError, type FormState } from "./form-state";
 
-/** The body of a thin server action: do the work, refresh the pages that show it, report. */
-export async function runAction(
+/**
+ * The body of a thin server action: do the work, refresh the pages that show
+ * it, report (the message may depend on the result). A refusal for the
+ * deadline refreshes them too, so that the whole page agrees with the
+ * server's answer (it shows the consultation closed) while the form keeps
+ * what was typed.
+ */
+export async function runAction<T>(
   values: Record<string, unknown>,
-  work: () => Promise<unknown>,
-  options: { refresh?: () => void; message?: string } = {},
+  work: () => Promise<T>,
+  options: { refresh?: () => void; message?: string | ((result: T) => string) } = {},
 ): Promise<FormState> {
+  let result: T;
   try {
-    await work();
+    result = await work();
   } catch (error) {
-    return formError(error, values);
+    const state = formError(error, values);
+    if (state.status === "error" && state.code === "DEADLINE_PASSED") options.refresh?.();
+    return state;
   }
   options.refresh?.();
-  return { status: "ok", message: options.message };
+  return { status: "ok", message: typeof options.message === "function" ? options.message(result) : options.message };
 }

@@ -224,6 +224,11 @@ describe("annotating and commenting", () => {
     await page.getByText(/The consultation closed on .*: it no longer accepts comments\./).waitFor();
     expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("Written just as the clock ran out.");
     await page.getByText("Your text is still below", { exact: false }).waitFor();
+    // The whole page agrees with the refusal: the header no longer says open, and nothing counts down.
+    await page.getByText(/Comments closed on/).waitFor();
+    expect(await page.getByText("Open for comment").count()).toBe(0);
+    expect(await page.locator(".time-left").count()).toBe(0);
+    expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("Written just as the clock ran out.");
 
     await page.reload();
     await page.getByText(/Comments closed on/).waitFor();

@@ -1,6 +1,6 @@
 "use server";
 
-import { formError, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { refreshConsultationPages } from "@/lib/actions/refresh";
 import { runAction } from "@/lib/actions/run-action";
 import { getActor, getCredential } from "@/lib/auth/session";
@@ -14,13 +14,10 @@ function fields(form: FormData) {
 
 export async function createCommentAction(_state: FormState, form: FormData): Promise<FormState> {
   const values = fields(form);
-  try {
-    const { created } = await createComment(await getCredential(), values);
-    refreshConsultationPages();
-    return { status: "ok", message: created ? "comments.posted" : "comments.alreadyPosted" };
-  } catch (error) {
-    return formError(error, values);
-  }
+  return runAction(values, async () => createComment(await getCredential(), values), {
+    refresh: refreshConsultationPages,
+    message: ({ created }) => (created ? "comments.posted" : "comments.alreadyPosted"),
+  });
 }
 
 export async function editCommentAction(_state: FormState, form: FormData): Promise<FormState> {
