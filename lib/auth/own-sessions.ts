@@ -2,9 +2,8 @@ import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
-import { SESSION_ABSOLUTE_MAX_AGE_SECONDS } from "./config";
 import { requireUser } from "./guards";
-import { sessionAbsoluteEnd, sessionTokenHash } from "./session-store";
+import { sessionEnd, sessionsStartedAfter, sessionTokenHash } from "./session-store";
 
 /** Sessions last 30 days at most, so this many is more than anyone has: the list needs no pages. */
 export const OWN_SESSIONS_MAX = 50;
@@ -19,7 +18,7 @@ export async function listOwnSessions(actor: Actor | null, currentToken: string 
     where: {
       userId: user.userId,
       expires: { gt: now },
-      createdAt: { gt: new Date(now.getTime() - SESSION_ABSOLUTE_MAX_AGE_SECONDS * 1000) },
+      createdAt: { gt: sessionsStartedAfter(now) },
     },
     orderBy: { createdAt: "desc" },
     take: OWN_SESSIONS_MAX,
@@ -28,7 +27,7 @@ export async function listOwnSessions(actor: Actor | null, currentToken: string 
   return rows.map((row) => ({
     id: row.id,
     createdAt: row.createdAt,
-    endsAt: new Date(Math.min(row.expires.getTime(), sessionAbsoluteEnd(row.createdAt).getTime())),
+    endsAt: sessionEnd(row.expires, row.createdAt),
     current: row.sessionToken === currentHash,
   }));
 }

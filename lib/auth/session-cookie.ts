@@ -13,12 +13,18 @@ export function sessionCookie() {
   };
 }
 
-/** The session token of this request's cookie, if any. */
-export async function currentSessionToken(): Promise<string | null> {
-  const jar = await cookies();
+export type CookieJar = { get(name: string): { value: string } | undefined };
+
+/** The session token among a request's cookies, if any. */
+export function sessionTokenFrom(cookies: CookieJar): string | null {
   for (const name of SESSION_COOKIES) {
-    const token = jar.get(name)?.value;
+    const token = cookies.get(name)?.value;
     if (token) return token;
   }
   return null;
+}
+
+/** The session token of this request's cookie, if any. */
+export async function currentSessionToken(): Promise<string | null> {
+  return sessionTokenFrom(await cookies());
 }

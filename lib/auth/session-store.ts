@@ -15,6 +15,16 @@ export function sessionAbsoluteEnd(createdAt: Date): Date {
   return new Date(createdAt.getTime() + SESSION_ABSOLUTE_MAX_AGE_SECONDS * 1000);
 }
 
+/** A session's end: the idle end asked for, never past the absolute end. */
+export function sessionEnd(idleEnd: Date, createdAt: Date): Date {
+  return new Date(Math.min(idleEnd.getTime(), sessionAbsoluteEnd(createdAt).getTime()));
+}
+
+/** Sessions that began at or before this moment are past their absolute lifetime at `now`. */
+export function sessionsStartedAfter(now: Date): Date {
+  return new Date(now.getTime() - SESSION_ABSOLUTE_MAX_AGE_SECONDS * 1000);
+}
+
 /** A new session for the user (the typed-code sign-in); the token is for the cookie alone. */
 export async function startSession(userId: string, now = new Date()) {
   const sessionToken = randomBytes(32).toString("hex");
@@ -45,8 +55,7 @@ export async function extendSession(sessionToken: string, expires: Date | undefi
   const where = { sessionToken: sessionTokenHash(sessionToken) };
   const current = await db.session.findUnique({ where });
   if (!current) return null;
-  const capped = expires && new Date(Math.min(expires.getTime(), sessionAbsoluteEnd(current.createdAt).getTime()));
-  const updated = await db.session.update({ where, data: { expires: capped } });
+  const updated = await db.session.update({ where, data: { expires: expires && sessionEnd(expires, current.createdAt) } });
   return { ...updated, sessionToken };
 }
 

@@ -5,14 +5,12 @@ import { accessTokenHash, noteAccessTokenUse, requireUnexpiredToken } from "./ac
 import type { Actor } from "./actor";
 import { toActor } from "./actor-by-id";
 import { requireParticipant } from "./guards";
-import { SESSION_ABSOLUTE_MAX_AGE_SECONDS, SESSION_MAX_AGE_SECONDS } from "./config";
-import { SESSION_COOKIES } from "./session-cookie";
-import { sessionAbsoluteEnd, sessionTokenHash } from "./session-store";
+import { SESSION_MAX_AGE_SECONDS } from "./config";
+import { sessionTokenFrom, type CookieJar } from "./session-cookie";
+import { sessionEnd, sessionsStartedAfter, sessionTokenHash } from "./session-store";
 
 /** What a request presents: the browser's session cookie, or a personal access token (`Authorization: Bearer cst_…`). */
 export type Credential = { session: string } | { accessToken: string };
-
-type CookieJar = { get(name: string): { value: string } | undefined };
 
 /**
  * The credential a request carries: a bearer token when the Authorization
@@ -30,11 +28,8 @@ export function requestCredential(headers: Headers): Credential | null {
 
 /** The session cookie's credential (pages and server actions know no other). */
 export function sessionCredential(cookies: CookieJar): Credential | null {
-  for (const name of SESSION_COOKIES) {
-    const session = cookies.get(name)?.value;
-    if (session) return { session };
-  }
-  return null;
+  const session = sessionTokenFrom(cookies);
+  return session ? { session } : null;
 }
 
 function cookiesOf(headers: Headers): CookieJar {
@@ -59,7 +54,7 @@ export function hashCredential(credential: Credential): HashedCredential | null 
 }
 
 export function credentialValidity(now: Date): CredentialValidity {
-  return { now, sessionsStartedAfter: new Date(now.getTime() - SESSION_ABSOLUTE_MAX_AGE_SECONDS * 1000) };
+  return { now, sessionsStartedAfter: sessionsStartedAfter(now) };
 }
 
 /** An active session's idle end is pushed back at most this often (one write a day, as next-auth does). */
@@ -111,8 +106,8 @@ export async function whoIsAskingFirst<T>(credential: Credential | null, work: (
 
 /** Pushes an active session's idle end back (at most daily), never past its absolute end. */
 async function keepSessionAlive(sessionId: string, expires: Date, startedAt: Date, now: Date) {
-  const idleEnd = now.getTime() + SESSION_MAX_AGE_SECONDS * 1000;
-  if (idleEnd - expires.getTime() < SESSION_UPDATE_AGE_MS) return;
-  const capped = new Date(Math.min(idleEnd, sessionAbsoluteEnd(startedAt).getTime()));
+  const idleEnd = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+  if (idleEnd.getTime() - expires.getTime() < SESSION_UPDATE_AGE_MS) return;
+  const capped = sessionEnd(idleEnd, startedAt);
   if (capped > expires) await db.session.update({ where: { id: sessionId }, data: { expires: capped } });
 }
