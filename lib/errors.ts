@@ -1,5 +1,5 @@
 import { DATABASE_RETRY_AFTER_SECONDS } from "./db/pool-config";
-import { isDatabaseUnavailable } from "./db/unavailable";
+import { isDatabaseUnavailable, isStatementTimeout } from "./db/unavailable";
 
 /**
  * Expected failures are values with a stable code; the UI translates the code
@@ -62,15 +62,15 @@ export function asAppError(error: unknown): AppError | null {
   if ((error as { code?: string } | null)?.code === "P2025") return new AppError("NOT_FOUND");
   if (isDatabaseUnavailable(error)) {
     // A statement cut off by its timeout may be a slow query of ours: log it whole, loudly.
-    if (/statement timeout|57014/.test(String((error as Error)?.message) + JSON.stringify(error))) console.error("[database] statement timed out", error);
-    else console.warn(`[database unavailable] ${firstLine(error)}`);
+    if (isStatementTimeout(error)) console.error("[database] statement timed out", error);
+    else console.warn(`[database unavailable] ${gist(error)}`);
     return new AppError("UNAVAILABLE", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
   }
   return null;
 }
 
-/** Prisma's messages span many lines; a log line gets the one that says what happened. */
-function firstLine(error: unknown) {
+/** Prisma's messages span many lines and end with what happened: a log line gets that last one. */
+function gist(error: unknown) {
   const message = error instanceof Error ? error.message : String(error);
   return (message.split("\n").map((line) => line.trim()).filter(Boolean).at(-1) ?? "").slice(0, 300);
 }

@@ -32,7 +32,6 @@ const server = http.createServer((request, response) => {
   }
   const decision = admitRequest(
     {
-      method: request.method ?? "GET",
       path: request.url ?? "/",
       headers: request.headers,
       hostHeaderCount: request.rawHeaders.filter((_, index) => index % 2 === 0 && request.rawHeaders[index]!.toLowerCase() === "host").length,

@@ -5,11 +5,26 @@
  * Covers postgres.js, node-postgres and Prisma's driver-adapter errors.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  return someCause(
+    error,
+    ({ code, kind, message }) =>
+      (typeof code === "string" && (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) ||
+      (typeof kind === "string" && ADAPTER_KINDS.has(kind)) ||
+      (typeof message === "string" && POOL_MESSAGES.some((text) => message.includes(text))),
+  );
+}
+
+/** A statement PostgreSQL cancelled at its timeout: answered 503 too, but it may be a slow query of ours. */
+export function isStatementTimeout(error: unknown): boolean {
+  return someCause(error, ({ code, message }) => code === "57014" || (typeof message === "string" && message.includes("statement timeout")));
+}
+
+type ErrorFacts = { code?: unknown; kind?: unknown; message?: unknown };
+
+/** Whether the error, or one of the errors it wraps (Prisma's driver-adapter error, a cause), says so. */
+function someCause(error: unknown, says: (facts: ErrorFacts) => boolean): boolean {
   for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    const { code, kind, message } = current as { code?: unknown; kind?: unknown; message?: unknown };
-    if (typeof code === "string" && (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
-    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
-    if (typeof message === "string" && POOL_MESSAGES.some((text) => message.includes(text))) return true;
+    if (says(current as ErrorFacts)) return true;
     current = causeOf(current);
   }
   return false;

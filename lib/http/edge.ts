@@ -50,7 +50,6 @@ export function edgeConfig(options: { appUrl: string; dev?: boolean; env?: Envir
 }
 
 export type IncomingRequest = {
-  method: string;
   /** The request target as sent: a path, or a whole URL in absolute form. */
   path: string;
   headers: Record<string, string | string[] | undefined>;

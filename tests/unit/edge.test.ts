@@ -5,7 +5,6 @@ const demo = edgeConfig({ appUrl: "http://localhost:3000", env: {} });
 const site = edgeConfig({ appUrl: "https://consult.example.org", env: { TRUST_PROXY_HOPS: "1", CONSULT_ALLOWED_HOSTS: "www.consult.example.org" } });
 
 const request = (host: string | undefined, path = "/", headers: Record<string, string> = {}) => ({
-  method: "GET",
   path,
   headers: { ...(host === undefined ? {} : { host }), ...headers },
   socketAddress: "127.0.0.1",
