@@ -20,7 +20,7 @@ export default async function SignInLinkPage({ searchParams }: SignInLinkPagePro
   const { token = "", email = "", callbackUrl = "/" } = await searchParams;
   const t = await getTranslations("signInLink");
   const actor = await getActor();
-  const next = sameSitePath(callbackUrl, new URL(appUrl()).origin);
+  const next = sameSitePath(callbackUrl, appUrl());
   if (actor && actor.email === email.toLowerCase()) {
     return (
       <div className="narrow">
