@@ -35,6 +35,8 @@ export class AppError extends Error {
       retryAfterSeconds?: number;
       /** DEADLINE_PASSED: when the consultation closed (ISO 8601). */
       closedAt?: string;
+      /** DEADLINE_PASSED: the consultation's reference zone (IANA), in which pages show its times. */
+      timeZone?: string;
       /** A more specific message than the code's own (say, why a token was refused). */
       messageKey?: string;
     } = {},

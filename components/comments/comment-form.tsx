@@ -23,7 +23,7 @@ type CommentFormProps = {
   onlyWhenRefused?: boolean;
 };
 
-type Draft = { body?: string; quote?: string; quoteStart?: string; quoteEnd?: string };
+export type Draft = { body?: string; quote?: string; quoteStart?: string; quoteEnd?: string };
 
 export function CommentForm({ mode, messageId, parentId, action, idempotencyKey, storageKey, disclosure, onlyWhenRefused }: CommentFormProps) {
   const t = useTranslations("comments");
@@ -94,7 +94,7 @@ export function CommentForm({ mode, messageId, parentId, action, idempotencyKey,
   return (
     <FormDisclosure disclosure={disclosure} refused={refused}>
       <GiveBackRefused state={state}>
-        <form ref={formRef} action={formAction} onSubmit={onSubmit} onInput={saveDraft} className="comment-form" aria-label={mode === "reply" ? t("replyLabel") : t("formLabel")}>
+        <form ref={formRef} action={formAction} onSubmit={onSubmit} onInput={saveDraft} className="comment-form" data-draft-key={storageKey} aria-label={mode === "reply" ? t("replyLabel") : t("formLabel")}>
           <FormAlert state={state} />
           {state.status === "error" && state.code === "DEADLINE_PASSED" ? <p className="hint">{t("copyYourText")}</p> : null}
           <input type="hidden" name="messageId" value={messageId} />
@@ -139,7 +139,7 @@ export function CommentForm({ mode, messageId, parentId, action, idempotencyKey,
   );
 }
 
-function readDraft(storageKey: string): Draft | null {
+export function readDraft(storageKey: string): Draft | null {
   try {
     return JSON.parse(localStorage.getItem(storageKey) ?? "null") as Draft | null;
   } catch {

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-state";
+import { formatInstant } from "@/lib/time/format";
 
 /**
  * The form-level outcome, announced to screen readers when it changes. A
@@ -18,7 +19,8 @@ export function FormAlert({ state }: { state: FormState }) {
     else if (state.code === "RATE_LIMITED")
       text = t("errors.rateLimited", { minutes: Math.max(1, Math.ceil((state.retryAfterSeconds ?? 60) / 60)) });
     else if (state.code === "VALIDATION") text = t("errors.checkFields");
-    else if (state.code === "DEADLINE_PASSED" && state.closedAt) text = t("errors.closedAt", { time: readerTime(state.closedAt, locale) });
+    else if (state.code === "DEADLINE_PASSED" && state.closedAt)
+      text = t("errors.closedAt", { time: formatInstant(new Date(state.closedAt), locale, state.timeZone ?? "UTC") });
     else if (state.fieldErrors.form) text = t(state.fieldErrors.form);
     else text = t(`errors.code.${state.code}`);
   } else if (state.status === "ok" && state.message) {
@@ -29,11 +31,4 @@ export function FormAlert({ state }: { state: FormState }) {
       {text ? <p>{text}</p> : null}
     </div>
   );
-}
-
-/** An instant on the reader's own clock, with the zone's name. */
-function readerTime(iso: string, locale: string) {
-  return new Intl.DateTimeFormat(locale, {
-    year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short",
-  }).format(new Date(iso));
 }

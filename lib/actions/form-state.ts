@@ -12,6 +12,7 @@ export type FormState<V = Record<string, unknown>> =
       values: Partial<V>;
       retryAfterSeconds?: number;
       closedAt?: string;
+      timeZone?: string;
       reference?: string;
     };
 
@@ -34,6 +35,7 @@ export function formError<V>(caught: unknown, values: Partial<V>): FormState<V> 
       values,
       retryAfterSeconds: error.details.retryAfterSeconds,
       closedAt: error.details.closedAt,
+      timeZone: error.details.timeZone,
     };
   }
   const reference = randomUUID().slice(0, 8);

@@ -16,7 +16,7 @@ export async function setAgreement(actor: Actor | null, input: unknown, agree: b
   const { commentId } = parseInput(commentIdSchema, input);
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { authorId: true, status: true, message: { select: { consultation: { select: { publishedAt: true, opensAt: true, closesAt: true, finalisedAt: true } } } } },
+    select: { authorId: true, status: true, message: { select: { consultation: { select: { publishedAt: true, opensAt: true, closesAt: true, finalisedAt: true, referenceTimeZone: true } } } } },
   });
   if (!comment) throw new AppError("NOT_FOUND");
   requireOpenConsultation(comment.message.consultation, now);

@@ -3,13 +3,14 @@ import { consultationState, type StateInput } from "@/lib/consultations/state";
 
 /**
  * The server's clock decides: writes are accepted from opensAt until (not
- * including) closesAt. After the deadline the error carries the closing time,
- * so the person is told exactly when it closed.
+ * including) closesAt. After the deadline the error carries the closing time
+ * and the consultation's reference zone, so the person is told exactly when it
+ * closed, on the same clock as the rest of the page.
  */
-export function requireOpenConsultation(consultation: StateInput, now: Date) {
+export function requireOpenConsultation(consultation: StateInput & { referenceTimeZone: string }, now: Date) {
   const state = consultationState(consultation, now);
   if (state === "OPEN") return;
   if (state === "DRAFT") throw new AppError("NOT_FOUND");
   if (state === "UPCOMING") throw new AppError("CONFLICT", { fieldErrors: { form: "errors.notYetOpen" } });
-  throw new AppError("DEADLINE_PASSED", { closedAt: (consultation.closesAt ?? now).toISOString() });
+  throw new AppError("DEADLINE_PASSED", { closedAt: (consultation.closesAt ?? now).toISOString(), timeZone: consultation.referenceTimeZone });
 }

@@ -13,7 +13,7 @@ export async function ownOpenComment(actor: Actor | null, commentId: string, now
   const user = requireParticipant(actor);
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    include: { message: { select: { consultation: { select: { publishedAt: true, opensAt: true, closesAt: true, finalisedAt: true } } } } },
+    include: { message: { select: { consultation: { select: { publishedAt: true, opensAt: true, closesAt: true, finalisedAt: true, referenceTimeZone: true } } } } },
   });
   if (!comment) throw new AppError("NOT_FOUND");
   if (comment.authorId !== user.userId) throw new AppError("FORBIDDEN");

@@ -17,6 +17,7 @@ export type CommentContext = OwnerFacts & { [Column in keyof CredentialColumns]:
   opensAt: Date | null;
   closesAt: Date | null;
   finalisedAt: Date | null;
+  referenceTimeZone: string;
   versionId: string;
   text: string;
   stakeholderGroup: StakeholderGroup | null;
@@ -50,7 +51,7 @@ export async function loadCommentContext(
   const [row] = await sql()<CommentContext[]>`
     select u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" is not null as "hasProfile",
            a."credentialId", a."expiresAt", a."lastUsedAt", a."startedAt",
-           m.id as "messageId", c."publishedAt", c."opensAt", c."closesAt", c."finalisedAt",
+           m.id as "messageId", c."publishedAt", c."opensAt", c."closesAt", c."finalisedAt", c."referenceTimeZone",
            v.id as "versionId", v.text,
            p."stakeholderGroup", p.region, p.country, p.organisation,
            (select id from "Comment" where "authorId" = u.id and "idempotencyKey" = ${request.idempotencyKey}) as "repeatedId",

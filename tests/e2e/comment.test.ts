@@ -230,9 +230,44 @@ describe("annotating and commenting", () => {
     expect(await page.locator(".time-left").count()).toBe(0);
     expect(await page.getByLabel("Your comment", { exact: true }).inputValue()).toBe("Written just as the clock ran out.");
 
+    // One clock on the page: the refusal names the same time, in the same zone, as the header.
+    const closedAt = await page.locator(".deadline time").first().innerText();
+    expect(await page.locator(".form-alert").innerText()).toContain(closedAt);
+
+    // A reload takes the form away, not the text: it stays in view with a way to copy it.
     await page.reload();
     await page.getByText(/Comments closed on/).waitFor();
     expect(await page.getByLabel("Your comment", { exact: true }).count()).toBe(0);
+    const kept = page.getByRole("region", { name: "Text kept in this browser" });
+    await kept.getByText(`The consultation closed on ${closedAt}`, { exact: false }).waitFor();
+    expect(await kept.getByLabel("Your unsent comment on message 1.1").inputValue()).toBe("Written just as the clock ran out.");
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await kept.getByRole("button", { name: "Copy the text" }).click();
+    await kept.getByRole("status").getByText("Copied.").waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("Written just as the clock ran out.");
+    await expectNoSeriousA11yViolations(page);
+    // Letting it go is the person's choice, and then it is gone for good.
+    await kept.getByRole("button", { name: "Forget this text" }).click();
+    await page.reload();
+    await page.getByText(/Comments closed on/).waitFor();
+    expect(await page.getByRole("region", { name: "Text kept in this browser" }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("shows a reply kept in the browser on a phone once the consultation has closed", async () => {
+    const { slug, id } = await openConsultation();
+    const { context, page } = await participant("Phone Replier", { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    await page.goto(`/consultations/${slug}/messages/1.1`);
+    await page.getByLabel("Your comment", { exact: true }).fill("A first comment to reply to.");
+    await page.getByRole("button", { name: "Publish comment" }).tap();
+    await page.getByText("Your comment has been published.").waitFor();
+    await page.getByText("Reply", { exact: true }).tap();
+    await page.getByLabel("Your reply", { exact: true }).fill("A reply that will never be sent.");
+    await sql(`update "Consultation" set "closesAt" = now() - interval '1 second' where id = $1`, [id]);
+    await page.reload();
+    const kept = page.getByRole("region", { name: "Text kept in this browser" });
+    expect(await kept.getByLabel("Your unsent reply to Phone Replier").inputValue()).toBe("A reply that will never be sent.");
+    await expectNoSeriousA11yViolations(page);
     await context.close();
   });
 

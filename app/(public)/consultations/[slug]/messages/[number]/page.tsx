@@ -7,6 +7,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CommentForm } from "@/components/comments/comment-form";
 import { CommentThread, type CommentActions } from "@/components/comments/comment-thread";
 import { HighlightedText } from "@/components/comments/highlighted-text";
+import { KeptDrafts } from "@/components/comments/kept-drafts";
 import { ParticipationNotice } from "@/components/comments/participation-notice";
 import { ConsultationHeader } from "@/components/consultations/consultation-header";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -118,6 +119,15 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
               idempotencyKey={randomUUID()}
               storageKey={`consult:comment:${message.id}`}
               onlyWhenRefused={!can.open}
+            />
+          ) : null}
+          {consultation.state === "CLOSED" || consultation.state === "FINAL" ? (
+            <KeptDrafts
+              closedAt={formatInstant(consultation.closesAt ?? current.createdAt, locale, consultation.referenceTimeZone)}
+              places={[
+                { storageKey: `consult:comment:${message.id}`, label: c("keptComment", { number: message.number }) },
+                ...discussion.threads.map((thread) => ({ storageKey: `consult:reply:${thread.id}`, label: c("keptReply", { name: thread.author.name }) })),
+              ]}
             />
           ) : null}
           <ol className="threads">
