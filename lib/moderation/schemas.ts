@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { FlagReason } from "@/lib/db/generated/enums";
+import { recordId, userText } from "@/lib/text/user-text";
+import { wholeNumberFromEnvironment } from "@/lib/env";
+
+/** The code of participation's categories, in the order the flag form lists them. */
+export const FLAG_REASONS = Object.values(FlagReason);
+
+export const MODERATION_NOTE_MAX = 500;
+
+/** How many different people's open flags hide a comment pending review (MODERATION_AUTO_HIDE_FLAGS, default 3). */
+export const AUTO_HIDE_FLAGS = wholeNumberFromEnvironment("MODERATION_AUTO_HIDE_FLAGS", 3);
+
+const note = (required?: string) => userText({ max: MODERATION_NOTE_MAX, tooLong: "errors.moderationNoteTooLong", required });
+
+export const flagSchema = z
+  .object({
+    commentId: recordId,
+    reason: z.enum(FlagReason, "errors.flagReasonRequired"),
+    note: note().optional(),
+  })
+  // "Other" says what the matter is.
+  .refine((flag) => flag.reason !== "OTHER" || Boolean(flag.note), { path: ["note"], message: "errors.flagNoteRequired" });
+
+export const hideSchema = z.object({
+  commentId: recordId,
+  reason: z.enum(FlagReason, "errors.hideReasonRequired"),
+  publicNote: note("errors.publicNoteRequired"),
+});
+
+export const commentDecisionSchema = z.object({ commentId: recordId });
+
+export const suspensionSchema = z.object({ userId: recordId, reason: note("errors.suspensionReasonRequired") });
