@@ -1,12 +1,10 @@
 import type { Actor } from "@/lib/auth/actor";
 import { requireSecretariat } from "@/lib/auth/guards";
-import { recordAudit } from "@/lib/db/audit";
-import { db, type Tx } from "@/lib/db/client";
-import type { CommentStatus, FlagReason, FlagResolution, ModerationActionKind } from "@/lib/db/generated/enums";
-import { lockComment } from "@/lib/db/moderation";
-import { AppError } from "@/lib/errors";
+import type { Tx } from "@/lib/db/client";
+import { AppError, asAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { commentDecisionSchema, hideSchema } from "./schemas";
+import { decide, hiddenAutomatically, record, resolveOpenFlags } from "./record";
+import { bulkDecisionSchema, commentDecisionSchema, hideSchema } from "./schemas";
 
 /**
  * A moderator's decisions on one comment. Nothing is deleted: the comment,
@@ -50,64 +48,36 @@ export async function approveComment(actor: Actor | null, input: unknown, now = 
 export async function restoreComment(actor: Actor | null, input: unknown, now = new Date()) {
   const moderator = requireSecretariat(actor);
   const { commentId } = parseInput(commentDecisionSchema, input);
-  return decide(commentId, ["HIDDEN"], async (tx) => {
-    await tx.comment.update({ where: { id: commentId }, data: { status: "PUBLISHED", moderatedAt: now, moderationReason: null, moderationNote: null } });
-    const flags = await resolveOpenFlags(tx, commentId, "DISMISSED", moderator.userId, now);
-    return record(tx, { kind: "RESTORE_COMMENT", commentId, moderatorId: moderator.userId, now, audit: "comment.restored", data: { flagsDismissed: flags } });
-  });
+  return decide(commentId, ["HIDDEN"], (tx) => restoreWithin(tx, commentId, moderator.userId, now));
 }
 
-async function decide<T>(commentId: string, allowed: CommentStatus[], work: (tx: Tx, status: CommentStatus) => Promise<T>) {
-  return db.$transaction(async (tx) => {
-    if (!(await lockComment(tx, commentId))) throw new AppError("NOT_FOUND");
-    const { status } = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: { status: true } });
-    if (!allowed.includes(status)) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentNotAvailable" } });
-    return work(tx, status);
-  });
+/** Publishes a hidden comment again, in a decision's transaction (a restoration, or an appeal that reversed the hiding). */
+export async function restoreWithin(tx: Tx, commentId: string, moderatorId: string, now: Date, data: Record<string, string> = {}) {
+  await tx.comment.update({ where: { id: commentId }, data: { status: "PUBLISHED", moderatedAt: now, moderationReason: null, moderationNote: null } });
+  const flags = await resolveOpenFlags(tx, commentId, "DISMISSED", moderatorId, now);
+  return record(tx, { kind: "RESTORE_COMMENT", commentId, moderatorId, now, audit: "comment.restored", data: { flagsDismissed: flags, ...data } });
 }
 
-async function hiddenAutomatically(tx: Tx, commentId: string) {
-  const last = await tx.moderationAction.findFirst({
-    where: { commentId, action: { in: ["HIDE_COMMENT", "AUTO_HIDE_COMMENT", "HOLD_COMMENT"] } },
-    orderBy: { createdAt: "desc" },
-    select: { action: true },
-  });
-  return last?.action !== "HIDE_COMMENT";
-}
-
-async function resolveOpenFlags(tx: Tx, commentId: string, resolution: FlagResolution, moderatorId: string, now: Date) {
-  const { count } = await tx.flag.updateMany({ where: { commentId, resolution: null }, data: { resolution, resolvedById: moderatorId, resolvedAt: now } });
-  return count;
-}
-
-type Decision = {
-  kind: ModerationActionKind;
-  commentId: string;
-  moderatorId: string;
-  now: Date;
-  reason?: FlagReason;
-  publicNote?: string;
-  audit: string;
-  data: Record<string, string | number>;
-};
-
-async function record(tx: Tx, decision: Decision) {
-  const action = await tx.moderationAction.create({
-    data: {
-      action: decision.kind,
-      commentId: decision.commentId,
-      moderatorId: decision.moderatorId,
-      reasonCategory: decision.reason ?? null,
-      publicReason: decision.publicNote ?? null,
-      createdAt: decision.now,
-    },
-  });
-  await recordAudit(tx, {
-    actorId: decision.moderatorId,
-    action: decision.audit,
-    subjectType: "Comment",
-    subjectId: decision.commentId,
-    data: { moderationActionId: action.id, ...(decision.reason ? { reason: decision.reason } : {}), ...decision.data },
-  });
-  return action;
+/**
+ * The same decision on many comments: each is decided on its own (in its own
+ * transaction, with its own action and audit event), so one that another
+ * moderator decided meanwhile is reported, not a reason to undo the rest.
+ */
+export async function decideMany(actor: Actor | null, input: unknown, now = new Date()) {
+  requireSecretariat(actor);
+  const bulk = parseInput(bulkDecisionSchema, input);
+  const refused: { commentId: string; code: string }[] = [];
+  let decided = 0;
+  for (const commentId of new Set(bulk.commentIds)) {
+    try {
+      if (bulk.decision === "hide") await hideComment(actor, { commentId, reason: bulk.reason, publicNote: bulk.publicNote }, now);
+      else await approveComment(actor, { commentId }, now);
+      decided++;
+    } catch (error) {
+      const known = asAppError(error);
+      if (!known) throw error;
+      refused.push({ commentId, code: known.code });
+    }
+  }
+  return { decided, refused };
 }

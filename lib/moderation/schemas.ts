@@ -31,3 +31,24 @@ export const hideSchema = z.object({
 export const commentDecisionSchema = z.object({ commentId: recordId });
 
 export const suspensionSchema = z.object({ userId: recordId, reason: note("errors.suspensionReasonRequired") });
+
+export const APPEAL_TEXT_MAX = 1000;
+
+export const appealSchema = z.object({
+  commentId: recordId,
+  text: userText({ max: APPEAL_TEXT_MAX, tooLong: "errors.appealTooLong", required: "errors.appealTextRequired" }),
+});
+
+export const appealDecisionSchema = z.object({
+  appealId: recordId,
+  outcome: z.enum(["UPHELD", "REVERSED"], "errors.appealOutcomeRequired"),
+  note: note("errors.appealNoteRequired"),
+});
+
+export const BULK_MAX = 200;
+
+/** Many comments at once (a flood of identical spam): the same decision, the same category and note. */
+export const bulkDecisionSchema = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("hide"), commentIds: z.array(recordId).min(1, "errors.chooseComments").max(BULK_MAX, "errors.tooManyComments"), reason: hideSchema.shape.reason, publicNote: hideSchema.shape.publicNote }),
+  z.object({ decision: z.literal("approve"), commentIds: z.array(recordId).min(1, "errors.chooseComments").max(BULK_MAX, "errors.tooManyComments") }),
+], { error: "errors.chooseDecision" });

@@ -1,0 +1,62 @@
+import { recordAudit } from "@/lib/db/audit";
+import { db, type Tx } from "@/lib/db/client";
+import type { CommentStatus, FlagReason, FlagResolution, ModerationActionKind } from "@/lib/db/generated/enums";
+import { lockComment } from "@/lib/db/moderation";
+import { AppError } from "@/lib/errors";
+
+/** Runs a decision on one comment in a transaction, with its row locked, when its status is one of `allowed`. */
+export async function decide<T>(commentId: string, allowed: CommentStatus[], work: (tx: Tx, status: CommentStatus) => Promise<T>) {
+  return db.$transaction(async (tx) => {
+    if (!(await lockComment(tx, commentId))) throw new AppError("NOT_FOUND");
+    const { status } = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: { status: true } });
+    if (!allowed.includes(status)) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentNotAvailable" } });
+    return work(tx, status);
+  });
+}
+
+export async function hiddenAutomatically(tx: Tx, commentId: string) {
+  const last = await tx.moderationAction.findFirst({
+    where: { commentId, action: { in: ["HIDE_COMMENT", "AUTO_HIDE_COMMENT", "HOLD_COMMENT"] } },
+    orderBy: { createdAt: "desc" },
+    select: { action: true },
+  });
+  return last?.action !== "HIDE_COMMENT";
+}
+
+export async function resolveOpenFlags(tx: Tx, commentId: string, resolution: FlagResolution, moderatorId: string, now: Date) {
+  const { count } = await tx.flag.updateMany({ where: { commentId, resolution: null }, data: { resolution, resolvedById: moderatorId, resolvedAt: now } });
+  return count;
+}
+
+export type Decision = {
+  kind: ModerationActionKind;
+  commentId: string;
+  moderatorId: string;
+  now: Date;
+  reason?: FlagReason;
+  publicNote?: string;
+  audit: string;
+  data: Record<string, string | number>;
+};
+
+/** The decision as a ModerationAction and its audit event, in the transaction of the change. */
+export async function record(tx: Tx, decision: Decision) {
+  const action = await tx.moderationAction.create({
+    data: {
+      action: decision.kind,
+      commentId: decision.commentId,
+      moderatorId: decision.moderatorId,
+      reasonCategory: decision.reason ?? null,
+      publicReason: decision.publicNote ?? null,
+      createdAt: decision.now,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: decision.moderatorId,
+    action: decision.audit,
+    subjectType: "Comment",
+    subjectId: decision.commentId,
+    data: { moderationActionId: action.id, ...(decision.reason ? { reason: decision.reason } : {}), ...decision.data },
+  });
+  return action;
+}
