@@ -5,10 +5,12 @@ export function commentJson(
     authorName: string; authorStakeholderGroup: string; authorRegion: string; authorCountry: string; authorOrganisation: string | null;
     quoteExact: string | null; quotePrefix: string | null; quoteSuffix: string | null; positionStart: number | null; positionEnd: number | null;
     createdAt: Date; editedAt: Date | null;
+    moderatedAt?: Date | null; moderationReason?: string | null; moderationNote?: string | null;
   },
-  extra: { messageNumber?: string; agreements?: number } = {},
+  extra: { messageNumber?: string; agreements?: number; forAuthor?: boolean } = {},
 ) {
-  const published = comment.status === "PUBLISHED";
+  // The author sees their own text while it waits for approval; the public sees published text only.
+  const shown = comment.status === "PUBLISHED" || (extra.forAuthor === true && comment.status === "PENDING");
   return {
     id: comment.id,
     messageId: comment.messageId,
@@ -16,7 +18,7 @@ export function commentJson(
     versionId: comment.messageVersionId,
     parentId: comment.parentId,
     status: comment.status.toLowerCase(),
-    body: published ? comment.body : null,
+    body: shown ? comment.body : null,
     author: {
       name: comment.authorName,
       stakeholderGroup: comment.authorStakeholderGroup,
@@ -31,5 +33,12 @@ export function commentJson(
     ...(extra.agreements !== undefined ? { agreements: extra.agreements } : {}),
     createdAt: comment.createdAt.toISOString(),
     editedAt: comment.editedAt?.toISOString() ?? null,
+    // Why the text is not shown, when the moderators hid it: the category and their public note.
+    moderation:
+      comment.status === "HIDDEN"
+        ? { state: "hidden", reason: comment.moderationReason ?? null, note: comment.moderationNote ?? null, at: comment.moderatedAt?.toISOString() ?? null }
+        : comment.status === "PENDING"
+          ? { state: "pending" }
+          : null,
   };
 }

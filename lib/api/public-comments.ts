@@ -8,7 +8,7 @@ export const COMMENTS_PAGE_SIZE = 100;
 /**
  * Every comment and reply of a published consultation, oldest first, with
  * keyset pagination. Withdrawn and hidden comments are listed without their
- * text, so that the record shows they existed.
+ * text, so that the record shows they existed; hidden ones say why.
  */
 export async function publicComments(slug: string, baseUrl: string, cursorValue: string | null) {
   if (!isStorableText(slug)) return null;
@@ -16,7 +16,8 @@ export async function publicComments(slug: string, baseUrl: string, cursorValue:
   const consultation = await db.consultation.findUnique({ where: { slug }, select: { id: true, publishedAt: true } });
   if (!consultation?.publishedAt) return null;
   const rows = await db.comment.findMany({
-    where: { message: { consultationId: consultation.id } },
+    // Comments waiting for approval are not public yet.
+    where: { message: { consultationId: consultation.id }, status: { not: "PENDING" } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: COMMENTS_PAGE_SIZE + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),

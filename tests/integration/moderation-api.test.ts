@@ -1,11 +1,14 @@
 import { beforeEach, expect, it } from "vitest";
 import { GET as commentEvidenceRoute } from "@/app/api/v1/comments/[id]/evidence/route";
 import { POST as flagRoute } from "@/app/api/v1/comments/[id]/flag/route";
+import { GET as annotationsRoute } from "@/app/api/v1/consultations/[slug]/annotations/route";
+import { GET as commentsRoute } from "@/app/api/v1/consultations/[slug]/comments/route";
 import { GET as reportRoute } from "@/app/api/v1/moderation/report/route";
 import { GET as userEvidenceRoute } from "@/app/api/v1/users/[id]/evidence/route";
 import { createAccessToken } from "@/lib/auth/access-tokens";
 import { createComment } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db/client";
+import { hideComment } from "@/lib/moderation/decisions";
 import { importMarkdown } from "../support/consultations";
 import { createActor } from "../support/factories";
 
@@ -58,4 +61,26 @@ it("flags through the API, reports publicly without personal data, and gives evi
   expect((await evidence.json()).comment.flags[0]).toMatchObject({ reason: "SPAM", bodySnapshot: "Visit example.test for cheap watches." });
   const person = await userEvidenceRoute(request("GET", `/api/v1/users/${author.userId}/evidence`, { token: moderatorToken }), params({ id: author.userId }));
   expect((await person.json()).user.comments).toHaveLength(1);
+});
+
+it("lists a hidden comment in the public export without its text, saying why, and keeps it out of the W3C annotations", async () => {
+  const { id, slug } = await importMarkdown("# Trust\n\n- Trust is built on transparency.\n", { open: true });
+  const message = await db.message.findFirstOrThrow({ where: { consultationId: id } });
+  const author = await createActor();
+  const { comment } = await createComment(author, { messageId: message.id, body: "Call 555-0100 to reach her.", quote: "transparency" });
+  const moderator = await createActor({ role: "SECRETARIAT" });
+  const annotations = async () => (await (await annotationsRoute(request("GET", `/api/v1/consultations/${slug}/annotations`), params({ slug }))).json()).total;
+  expect(await annotations()).toBe(1);
+
+  await hideComment(moderator, { commentId: comment.id, reason: "PERSONAL_DATA", publicNote: "Gave someone's phone number." });
+  const listed = (await (await commentsRoute(request("GET", `/api/v1/consultations/${slug}/comments`), params({ slug }))).json()).data;
+  expect(listed).toEqual([
+    expect.objectContaining({
+      id: comment.id,
+      status: "hidden",
+      body: null,
+      moderation: { state: "hidden", reason: "PERSONAL_DATA", note: "Gave someone's phone number.", at: expect.any(String) },
+    }),
+  ]);
+  expect(await annotations()).toBe(0);
 });

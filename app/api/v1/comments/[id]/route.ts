@@ -13,7 +13,7 @@ export async function PATCH(request: Request, context: Context) {
     const text = await readJsonText(request); // 413 before any database work
     const actor = await apiActor(request);
     const body = parseJsonObject(text);
-    return json(commentJson(await editComment(actor, { ...body, commentId: (await context.params).id })));
+    return json(commentJson(await editComment(actor, { ...body, commentId: (await context.params).id }), { forAuthor: true }));
   } catch (error) {
     return apiError(error);
   }
@@ -24,7 +24,7 @@ export async function DELETE(request: Request, context: Context) {
   try {
     refuseLargeBody(request, API_BODY_MAX_BYTES); // no body is read here; a big one is still refused
     const actor = await apiActor(request);
-    return json(commentJson(await withdrawComment(actor, { commentId: (await context.params).id })));
+    return json(commentJson(await withdrawComment(actor, { commentId: (await context.params).id }), { forAuthor: true }));
   } catch (error) {
     return apiError(error);
   }
