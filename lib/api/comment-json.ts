@@ -6,7 +6,8 @@ export function commentJson(
     quoteExact: string | null; quotePrefix: string | null; quoteSuffix: string | null; positionStart: number | null; positionEnd: number | null;
     createdAt: Date; editedAt: Date | null;
   },
-  extra: { messageNumber?: string; agreements?: number } = {},
+  /** receipt: only for the author, in the write API's answer. */
+  extra: { messageNumber?: string; agreements?: number; receipt?: string | null } = {},
 ) {
   const published = comment.status === "PUBLISHED";
   return {
@@ -31,5 +32,6 @@ export function commentJson(
     ...(extra.agreements !== undefined ? { agreements: extra.agreements } : {}),
     createdAt: comment.createdAt.toISOString(),
     editedAt: comment.editedAt?.toISOString() ?? null,
+    ...(extra.receipt !== undefined ? { receipt: extra.receipt } : {}),
   };
 }
