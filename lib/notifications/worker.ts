@@ -36,7 +36,10 @@ export async function runNotificationRound(now = new Date()): Promise<{ sent: nu
   let failed = 0;
   for (;;) {
     const batch = await claimDueNotifications(now, BATCH);
-    for (const item of batch) (await sendOne(item, now)) ? sent++ : failed++;
+    for (const item of batch) {
+      if (await sendOne(item, now)) sent++;
+      else failed++;
+    }
     if (batch.length < BATCH) return { sent, failed };
   }
 }
