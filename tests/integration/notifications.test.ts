@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/api/unsubscribe/[token]/route";
 import { createComment } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db/client";
-import { enqueueOutcomePublished } from "@/lib/db/notification-queue";
+import { notifyOutcomePublished } from "@/lib/notifications/outcome";
 import { getNotificationSettings, isFollowing, saveNotificationSettings, setFollow } from "@/lib/notifications/settings";
 import { unsubscribeToken } from "@/lib/notifications/unsubscribe-token";
 import { runNotificationRound } from "@/lib/notifications/worker";
@@ -116,8 +116,8 @@ describe("following a consultation", () => {
     await setFollow(follower, { consultationId: id, intent: "follow" });
     await setFollow(off, { consultationId: id, intent: "follow" });
     await saveNotificationSettings(off, { frequency: "OFF", receipts: true, replies: true });
-    expect(await enqueueOutcomePublished(id, new Date())).toBe(1);
-    expect(await enqueueOutcomePublished(id, new Date())).toBe(0);
+    expect(await notifyOutcomePublished(id, new Date())).toBe(1);
+    expect(await notifyOutcomePublished(id, new Date())).toBe(0);
     await runNotificationRound();
     expect((await mailsTo(follower.email)).map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Outcome published: /)]);
     expect(await notificationsOf(off.userId)).toEqual([]);
@@ -143,7 +143,7 @@ describe("daily digest", () => {
     await setFollow(person, { consultationId: id, intent: "follow" });
     const { comment } = await createComment(person, { messageId, body: "Mine." });
     await createComment(replier, { messageId, body: "A reply for the digest.", parentId: comment.id });
-    await enqueueOutcomePublished(id, new Date());
+    await notifyOutcomePublished(id, new Date());
     expect((await notificationsOf(person.userId)).map((row) => [row.kind, row.delivery])).toEqual([
       ["REPLY", "DIGEST"],
       ["OUTCOME_PUBLISHED", "DIGEST"],
@@ -171,7 +171,7 @@ describe("unsubscribe", () => {
     const { id } = await openNow();
     const follower = await createActor();
     await setFollow(follower, { consultationId: id, intent: "follow" });
-    await enqueueOutcomePublished(id, new Date());
+    await notifyOutcomePublished(id, new Date());
     await runNotificationRound();
     const [mail] = await mailsTo(follower.email);
     const token = unsubscribeLinkIn(mail!.text)!;
