@@ -75,6 +75,7 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     versionId: context.versionId,
     authorId: user.userId,
     parentId,
+    repliedToId: parentId ? data.parentId! : null,
     body: data.body,
     author: { name: context.name ?? "", stakeholderGroup: context.stakeholderGroup, region: context.region, country: context.country, organisation: context.organisation },
     target,

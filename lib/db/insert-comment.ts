@@ -11,6 +11,8 @@ export type NewComment = {
   versionId: string;
   authorId: string;
   parentId: string | null;
+  /** The comment the reply answers: the thread's first comment, or a reply in it (parentId is the thread's first comment). */
+  repliedToId: string | null;
   body: string;
   author: { name: string; stakeholderGroup: string; region: string; country: string; organisation: string | null };
   target: Target | null;
@@ -35,7 +37,7 @@ export type InsertResult = {
  * author's rate limits, then, if they all hold, inserts the comment (unless
  * the author already used the idempotency key) with its receipt number, its
  * audit event and the mail it causes (the author's receipt, a notification to
- * the author of the thread replied to), queued for the worker: no extra round trip.
+ * the authors of the thread and of the comment replied to), queued for the worker: no extra round trip.
  */
 export async function insertComment(input: NewComment): Promise<InsertResult> {
   for (let attempt = 1; ; attempt++) {
@@ -73,12 +75,13 @@ async function insertCommentOnce(input: NewComment, receiptNumber: string): Prom
       where ${input.queueMail}::boolean and not exists (select 1 from "NotificationSetting" s where s."userId" = inserted."authorId" and not s.receipts)
     ), reply as (
       insert into "Notification" (id, "userId", kind, delivery, "dedupeKey", "commentId", "runAfter", "createdAt")
-      select gen_random_uuid()::text, thread."authorId", 'REPLY', (case when s.frequency = 'DAILY' then 'DIGEST' else 'MAIL' end)::"NotificationDelivery",
-             'reply:' || inserted.id, inserted.id, inserted."createdAt", inserted."createdAt"
+      select distinct on (answered."authorId") gen_random_uuid()::text, answered."authorId", 'REPLY',
+             (case when s.frequency = 'DAILY' then 'DIGEST' else 'MAIL' end)::"NotificationDelivery",
+             'reply:' || inserted.id || ':' || answered."authorId", inserted.id, inserted."createdAt", inserted."createdAt"
       from inserted
-      join "Comment" thread on thread.id = inserted."parentId"
-      join "NotificationSetting" s on s."userId" = thread."authorId" and s.replies and s.frequency <> 'OFF'
-      where ${input.queueMail}::boolean and thread."authorId" <> inserted."authorId"
+      join "Comment" answered on answered.id in (inserted."parentId", ${input.repliedToId}::text)
+      join "NotificationSetting" s on s."userId" = answered."authorId" and s.replies and s.frequency <> 'OFF'
+      where ${input.queueMail}::boolean and answered."authorId" <> inserted."authorId"
     )
     select inserted.*, (select coalesce(json_agg(json_build_object('key', key, 'count', count)), '[]') from counted) as "rateLimitCounts"
     from (values (1)) as one left join inserted on true`;

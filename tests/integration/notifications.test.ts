@@ -61,6 +61,15 @@ describe("reply notifications", () => {
     const replyMail = (await mailsTo(author.email)).find((mail) => mail.text.includes("独立审计机构应当公开。"));
     expect(replyMail?.subject).toBe("Ada Participant replied to your comment on message 1.1");
     expect(replyMail?.text).toContain(`#comment-${reply.id}`);
+
+    // Answering a reply tells its author too (the reply joins the thread of the first comment), each person once.
+    await saveNotificationSettings(replier, { frequency: "IMMEDIATE", receipts: false, replies: true });
+    const third = await createActor();
+    const { comment: answer } = await createComment(third, { messageId, body: "Which auditors?", parentId: reply.id });
+    expect(answer.parentId).toBe(comment.id);
+    for (const person of [author, replier]) {
+      expect(await db.notification.count({ where: { userId: person.userId, kind: "REPLY", commentId: answer.id } })).toBe(1);
+    }
   });
 
   it("are off unless chosen, and a reply queued before they were turned off is not sent", async () => {
