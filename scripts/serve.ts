@@ -7,6 +7,7 @@ import path from "node:path";
 import next from "next";
 import { appUrl } from "@/lib/auth/config";
 import { admitRequest, CLIENT_ADDRESS_HEADER, edgeConfig } from "@/lib/http/edge";
+import { startNotificationWorker } from "@/lib/notifications/worker";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -58,6 +59,8 @@ server.headersTimeout = 20_000;
 server.requestTimeout = 120_000;
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname);
+// Receipts and notifications queued in PostgreSQL are sent from here, off the request path.
+const notificationWorker = startNotificationWorker();
 
 /** On shutdown, requests in flight (a comment being written) finish; new ones go to another instance. */
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -66,7 +69,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     const deadline = setTimeout(() => process.exit(0), 10_000);
     server.close(() => {
       clearTimeout(deadline);
-      void app.close().finally(() => process.exit(0));
+      void notificationWorker
+        .stop()
+        .then(() => app.close())
+        .finally(() => process.exit(0));
     });
     server.closeIdleConnections();
   });

@@ -24,7 +24,7 @@ export function FormAlert({ state }: { state: FormState }) {
     else if (state.fieldErrors.form) text = t(state.fieldErrors.form);
     else text = t(`errors.code.${state.code}`);
   } else if (state.status === "ok" && state.message) {
-    text = t(state.message);
+    text = t(state.message, state.messageValues);
   }
   return (
     <div aria-live="polite" aria-atomic="true" className={`form-alert ${state.status}`} {...(state.status === "error" ? { tabIndex: -1, autoFocus: true } : {})}>

@@ -4,7 +4,7 @@ import { asAppError, isAppError, type ErrorCode, type FieldErrors } from "@/lib/
 /** What a server action returns to its form: enough to show every message and keep every value. */
 export type FormState<V = Record<string, unknown>> =
   | { status: "idle" }
-  | { status: "ok"; message?: string }
+  | { status: "ok"; message?: string; messageValues?: Record<string, string> }
   | {
       status: "error";
       code: ErrorCode | "UNEXPECTED";

@@ -7,7 +7,8 @@ export function commentJson(
     createdAt: Date; editedAt: Date | null;
     moderatedAt?: Date | null; moderationReason?: string | null; moderationNote?: string | null;
   },
-  extra: { messageNumber?: string; agreements?: number; forAuthor?: boolean } = {},
+  /** forAuthor and receipt: for the author only, in the write API's answers. */
+  extra: { messageNumber?: string; agreements?: number; forAuthor?: boolean; receipt?: string | null } = {},
 ) {
   // The author sees their own text while it waits for approval; the public sees published text only.
   const shown = comment.status === "PUBLISHED" || (extra.forAuthor === true && comment.status === "PENDING");
@@ -40,5 +41,6 @@ export function commentJson(
         : comment.status === "PENDING"
           ? { state: "pending" }
           : null,
+    ...(extra.receipt !== undefined ? { receipt: extra.receipt } : {}),
   };
 }

@@ -14,6 +14,11 @@ export function outboxEnabled(): boolean {
   return !process.env.SMTP_URL && process.env.CONSULT_DEV_OUTBOX === "1";
 }
 
+/** Mail can be delivered: through SMTP, or (development) into the outbox. Receipts and notifications are queued only then. */
+export function mailConfigured(): boolean {
+  return Boolean(process.env.SMTP_URL) || outboxEnabled();
+}
+
 /** Addresses that become administrators when they first sign in (comma-separated). */
 export function adminEmails(): string[] {
   return (process.env.CONSULT_ADMIN_EMAILS ?? "")

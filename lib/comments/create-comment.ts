@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { mailConfigured } from "@/lib/auth/config";
 import { requireParticipant } from "@/lib/auth/guards";
 import { admitCredentialOwner, credentialValidity, hashCredential, whoIsAskingFirst, type Credential } from "@/lib/auth/who-is-asking";
 import { db } from "@/lib/db/client";
@@ -74,6 +75,7 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     versionId: context.versionId,
     authorId: user.userId,
     parentId,
+    repliedToId: parentId ? data.parentId! : null,
     body: data.body,
     author: { name: context.name ?? "", stakeholderGroup: context.stakeholderGroup, region: context.region, country: context.country, organisation: context.organisation },
     target,
@@ -81,6 +83,7 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     action: parentId ? "comment.replied" : target ? "comment.annotated" : "comment.created",
     hits: counterHits(limits, now),
     now,
+    queueMail: mailConfigured(),
   });
   if (comment) return { comment, created: true };
   // Not written: either the same key was used by a submission that raced past the lookup (return its comment), or a limit was reached.

@@ -2,6 +2,7 @@ import type { Target } from "@/lib/comments/resolve-target";
 import { auditRowsFrom } from "./audit";
 import type { Comment } from "./generated/client";
 import { countHitsCtes, type CounterHit } from "./rate-limit-counter";
+import { newReceiptNumber } from "@/lib/comments/receipt-number";
 import { sql } from "./sql";
 
 export type NewComment = {
@@ -10,6 +11,8 @@ export type NewComment = {
   versionId: string;
   authorId: string;
   parentId: string | null;
+  /** The comment the reply answers: the thread's first comment, or a reply in it (parentId is the thread's first comment). */
+  repliedToId: string | null;
   body: string;
   author: { name: string; stakeholderGroup: string; region: string; country: string; organisation: string | null };
   target: Target | null;
@@ -18,6 +21,8 @@ export type NewComment = {
   /** Counted for this attempt; the comment is written only while every count stays within its limit. */
   hits: CounterHit[];
   now: Date;
+  /** Mail can be sent (SMTP or the development outbox): queue the author's receipt and the reply notification. */
+  queueMail: boolean;
 };
 
 export type InsertResult = {
@@ -30,19 +35,32 @@ export type InsertResult = {
 /**
  * One statement, so all or nothing is written: counts the attempt against the
  * author's rate limits, then, if they all hold, inserts the comment (unless
- * the author already used the idempotency key) and its audit event.
+ * the author already used the idempotency key) with its receipt number, its
+ * audit event and the mail it causes (the author's receipt, a notification to
+ * the authors of the thread and of the comment replied to), queued for the worker: no extra round trip.
  */
 export async function insertComment(input: NewComment): Promise<InsertResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertCommentOnce(input, newReceiptNumber());
+    } catch (error) {
+      // Two comments drew the same random receipt number (about once in 10⁵ comments at ten million): draw again.
+      if (attempt >= 3 || (error as { constraint_name?: string }).constraint_name !== "Comment_receiptNumber_key") throw error;
+    }
+  }
+}
+
+async function insertCommentOnce(input: NewComment, receiptNumber: string): Promise<InsertResult> {
   const { target, author, now } = input;
   const [row] = await sql()<(Partial<Comment> & { rateLimitCounts: InsertResult["counts"] })[]>`
     with ${countHitsCtes(input.hits)}, inserted as (
       insert into "Comment" (id, "messageId", "messageVersionId", "authorId", "parentId", body, status,
         "authorName", "authorStakeholderGroup", "authorRegion", "authorCountry", "authorOrganisation",
-        "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "createdAt", "updatedAt")
+        "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "receiptNumber", "createdAt", "updatedAt")
       select ${input.id}, ${input.messageId}, ${input.versionId}, ${input.authorId}, ${input.parentId}, ${input.body}, 'PUBLISHED',
         ${author.name}, ${author.stakeholderGroup}::"StakeholderGroup", ${author.region}::"Region", ${author.country}, ${author.organisation},
         ${target?.exact ?? null}, ${target?.prefix ?? null}, ${target?.suffix ?? null}, ${target?.start ?? null}::int, ${target?.end ?? null}::int,
-        ${input.idempotencyKey}, ${now}, ${now}
+        ${input.idempotencyKey}, ${receiptNumber}, ${now}, ${now}
       where not exists (select 1 from counted join limits using ("key") where counted.count > limits."limit")
       on conflict ("authorId", "idempotencyKey") do nothing
       returning *
@@ -51,7 +69,20 @@ export async function insertComment(input: NewComment): Promise<InsertResult> {
               jsonb_build_object('messageId', "messageId", 'versionId', "messageVersionId", 'parentId', "parentId") as data from inserted`,
       input.action,
       "Comment",
-    )})
+    )}), receipt as (
+      insert into "Notification" (id, "userId", kind, "dedupeKey", "commentId", "runAfter", "createdAt")
+      select gen_random_uuid()::text, "authorId", 'RECEIPT', 'receipt:' || id, id, "createdAt", "createdAt" from inserted
+      where ${input.queueMail}::boolean and not exists (select 1 from "NotificationSetting" s where s."userId" = inserted."authorId" and not s.receipts)
+    ), reply as (
+      insert into "Notification" (id, "userId", kind, delivery, "dedupeKey", "commentId", "runAfter", "createdAt")
+      select distinct on (answered."authorId") gen_random_uuid()::text, answered."authorId", 'REPLY',
+             (case when s.frequency = 'DAILY' then 'DIGEST' else 'MAIL' end)::"NotificationDelivery",
+             'reply:' || inserted.id || ':' || answered."authorId", inserted.id, inserted."createdAt", inserted."createdAt"
+      from inserted
+      join "Comment" answered on answered.id in (inserted."parentId", ${input.repliedToId}::text)
+      join "NotificationSetting" s on s."userId" = answered."authorId" and s.replies and s.frequency <> 'OFF'
+      where ${input.queueMail}::boolean and answered."authorId" <> inserted."authorId"
+    )
     select inserted.*, (select coalesce(json_agg(json_build_object('key', key, 'count', count)), '[]') from counted) as "rateLimitCounts"
     from (values (1)) as one left join inserted on true`;
   const { rateLimitCounts, ...comment } = row!;

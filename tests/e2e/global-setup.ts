@@ -42,6 +42,8 @@ export default async function setup(project: TestProject) {
       NEXTAUTH_SECRET: "e2e-test-secret",
       CONSULT_DEV_OUTBOX: "1",
       CONSULT_MAIL_LOG: "0",
+      // Receipts and notifications reach the outbox within seconds.
+      NOTIFICATION_INTERVAL_SECONDS: "2",
       // Every browser here signs in from 127.0.0.1, as a whole venue behind one address would.
       SIGN_IN_MAIL_LIMIT_PER_IP_PER_HOUR: "1000",
       NEXT_TELEMETRY_DISABLED: "1",

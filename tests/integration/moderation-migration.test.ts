@@ -4,7 +4,7 @@ import { runMigrations } from "@/lib/db/migrate";
 import { extraDatabases } from "../support/extra-databases";
 import { migrateUpToBefore } from "../support/migrate-before";
 
-const MIGRATION = "20261130010000_moderation";
+const MIGRATION = "20261130020000_moderation";
 const databases = extraDatabases();
 
 it("maps old flag categories onto the code of participation's, keeps what each flag saw, and makes the audit log append-only", async () => {

@@ -4,11 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AccessTokens } from "@/components/auth/access-tokens";
 import { OwnSessions } from "@/components/auth/own-sessions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { NotificationSettings } from "@/components/notifications/notification-settings";
 import { signedInPage } from "@/lib/http/page-access";
 import { countryName } from "@/lib/profiles/countries";
 import { getProfile } from "@/lib/profiles/save-profile";
 import { LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
 import { signOutAction } from "./actions";
+import { saveNotificationSettingsAction, unfollowAction } from "./notification-actions";
 import { signOutElsewhereAction, signOutEverywhereAction } from "./session-actions";
 import { createTokenAction, revokeTokenAction } from "./token-actions";
 
@@ -65,6 +67,9 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
           <AccessTokens actor={actor} createAction={createTokenAction} revokeAction={revokeTokenAction} />
         </ClientMessages>
       ) : null}
+      <ClientMessages namespaces={["notifications"]}>
+        <NotificationSettings actor={actor} saveAction={saveNotificationSettingsAction} unfollowAction={unfollowAction} />
+      </ClientMessages>
       <ClientMessages namespaces={["account"]}>
         <OwnSessions actor={actor} signOutElsewhereAction={signOutElsewhereAction} signOutEverywhereAction={signOutEverywhereAction} />
       </ClientMessages>

@@ -5,8 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { ConsultationHeader } from "@/components/consultations/consultation-header";
 import { SearchForm } from "@/components/consultations/search-form";
 import { SectionTree, TableOfContents } from "@/components/consultations/section-tree";
+import { FollowConsultation } from "@/components/notifications/follow-consultation";
 import { getActor } from "@/lib/auth/session";
 import { getConsultation } from "@/lib/consultations/get-consultation";
+import { isFollowing } from "@/lib/notifications/settings";
+import { followAction } from "./actions";
 
 
 /** Metadata and page share one read per request. */
@@ -20,13 +23,19 @@ export async function generateMetadata({ params }: ConsultationPageProps): Promi
 
 export default async function ConsultationPage({ params }: ConsultationPageProps) {
   const { slug } = await params;
-  const consultation = await load(await getActor(), slug);
+  const actor = await getActor();
+  const consultation = await load(actor, slug);
   if (!consultation) notFound();
   const t = await getTranslations("consultation");
+  const following = await isFollowing(actor, consultation.id);
   return (
     <article className="consultation">
       <ConsultationHeader consultation={consultation} />
-      {consultation.state === "DRAFT" ? <p className="notice">{t("unpublishedPreview")}</p> : null}
+      {consultation.state === "DRAFT" ? (
+        <p className="notice">{t("unpublishedPreview")}</p>
+      ) : (
+        <FollowConsultation consultationId={consultation.id} slug={slug} signedIn={actor !== null} following={following} action={followAction} />
+      )}
       <p className="meta">
         {t("counts", { sections: consultation.counts.sections, messages: consultation.counts.messages, comments: consultation.counts.comments })}
       </p>

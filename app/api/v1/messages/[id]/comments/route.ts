@@ -13,7 +13,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     const body = await whoIsAskingFirst(credential, () => parseJsonObject(text));
     const input = { ...body, messageId: (await context.params).id, idempotencyKey: request.headers.get("idempotency-key") ?? undefined };
     const { comment, created } = await createComment(credential, input);
-    return json(commentJson(comment, { forAuthor: true }), { status: created ? 201 : 200 });
+    return json(commentJson(comment, { forAuthor: true, receipt: comment.receiptNumber }), { status: created ? 201 : 200 });
   } catch (error) {
     return apiError(error);
   }
