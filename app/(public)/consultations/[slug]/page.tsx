@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { ConsultationHeader } from "@/components/consultations/consultation-header";
 import { SearchForm } from "@/components/consultations/search-form";
 import { SectionTree, TableOfContents } from "@/components/consultations/section-tree";
+import { LinkedText } from "@/components/text/linked-text";
 import { getActor } from "@/lib/auth/session";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 
@@ -31,7 +32,11 @@ export default async function ConsultationPage({ params }: ConsultationPageProps
         {t("counts", { sections: consultation.counts.sections, messages: consultation.counts.messages, comments: consultation.counts.comments })}
       </p>
       <SearchForm slug={slug} />
-      {consultation.introduction ? <div className="introduction" lang={consultation.language}>{consultation.introduction}</div> : null}
+      {consultation.introduction ? (
+        <div className="introduction" lang={consultation.language}>
+          <LinkedText text={consultation.introduction} />
+        </div>
+      ) : null}
       <nav aria-labelledby="toc-heading" className="toc">
         <h2 id="toc-heading">{t("contents")}</h2>
         <TableOfContents sections={consultation.sections} language={consultation.language} />
