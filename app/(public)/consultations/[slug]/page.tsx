@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ConsultationHeader } from "@/components/consultations/consultation-header";
+import { OpenDataLinks } from "@/components/consultations/open-data-links";
 import { SearchForm } from "@/components/consultations/search-form";
 import { SectionTree, TableOfContents } from "@/components/consultations/section-tree";
 import { LinkedText } from "@/components/text/linked-text";
@@ -16,7 +17,8 @@ type ConsultationPageProps = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: ConsultationPageProps): Promise<Metadata> {
   const consultation = await load(await getActor(), (await params).slug);
-  return { title: consultation?.title };
+  if (!consultation) return {};
+  return { title: consultation.title, alternates: { types: { "application/json": `/api/v1/consultations/${consultation.slug}` } } };
 }
 
 export default async function ConsultationPage({ params }: ConsultationPageProps) {
@@ -37,6 +39,7 @@ export default async function ConsultationPage({ params }: ConsultationPageProps
           <LinkedText text={consultation.introduction} />
         </div>
       ) : null}
+      {consultation.state === "DRAFT" ? null : <OpenDataLinks slug={consultation.slug} />}
       <nav aria-labelledby="toc-heading" className="toc">
         <h2 id="toc-heading">{t("contents")}</h2>
         <TableOfContents sections={consultation.sections} language={consultation.language} />
