@@ -18,8 +18,8 @@ export function TokenCreateForm({ action }: TokenCreateFormProps) {
   return (
     <form action={formAction}>
       {state.status === "created" ? (
-        <div className="form-alert ok" role="status">
-          <p>{t("tokenCreated")}</p>
+        <div className="form-alert ok">
+          <p role="status">{t("tokenCreated")}</p>
           <p className="token-value">
             <label htmlFor="new-token">{t("newToken")}</label>{" "}
             <input id="new-token" className="token" readOnly value={state.token} onFocus={(event) => event.currentTarget.select()} />{" "}
