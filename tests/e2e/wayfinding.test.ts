@@ -162,8 +162,8 @@ describe("finding one's way", () => {
       expect(await page.getByText("This document is in Chinese").count()).toBe(0);
 
       // With results too: a Latin word the Chinese text contains.
-      await sql(`update "MessageVersion" set text = text || ' IGF' where "messageId" = $1`, [`m-2.1-${slug}`]);
-      await page.goto(`/consultations/${slug}/search?q=IGF`);
+      await sql(`update "MessageVersion" set text = text || ' ICANN' where "messageId" = $1`, [`m-2.1-${slug}`]);
+      await page.goto(`/consultations/${slug}/search?q=ICANN`);
       await page.getByRole("status").filter({ hasText: "1 result" }).waitFor();
       await page.getByText("This document is in Chinese").waitFor();
       await context.close();
