@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { signOutAction } from "./(auth)/account/actions";
 import { setLanguage } from "./actions/set-language";
 import { localeDirection } from "@/lib/i18n/locales";
 import "./globals.css";
@@ -22,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           {t("skipToContent")}
         </a>
-        <SiteHeader setLanguageAction={setLanguage} />
+        <SiteHeader setLanguageAction={setLanguage} signOutAction={signOutAction} />
         <main id="main" tabIndex={-1}>
           {/* Client components only need the form and error strings. */}
           <ClientMessages namespaces={[]}>{children}</ClientMessages>

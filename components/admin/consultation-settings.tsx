@@ -1,8 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, TypedInput, TypedSelect, TypedTextarea } from "@/components/forms/action-form";
 import type { FormAction } from "@/lib/actions/form-state";
 import type { ConsultationState } from "@/lib/consultations/state";
 import { DOCUMENT_LANGUAGE_CODES, INTRODUCTION_MAX, TITLE_MAX } from "@/lib/consultations/schemas";
+import { languageName } from "@/lib/i18n/language-name";
 import { instantToWallTime } from "@/lib/time/zoned";
 
 type ConsultationSettingsProps = {
@@ -33,6 +34,7 @@ function zonesWith(stored: string) {
 
 export async function ConsultationSettings({ consultation, state, actions }: ConsultationSettingsProps) {
   const t = await getTranslations("admin");
+  const locale = await getLocale();
   const zone = consultation.referenceTimeZone;
   const languages = DOCUMENT_LANGUAGE_CODES.includes(consultation.language as never)
     ? DOCUMENT_LANGUAGE_CODES
@@ -91,7 +93,7 @@ export async function ConsultationSettings({ consultation, state, actions }: Con
             <TypedSelect id="details-language" name="language" defaultValue={consultation.language}>
               {languages.map((code) => (
                 <option key={code} value={code}>
-                  {code}
+                  {languageName(code, locale)}
                 </option>
               ))}
             </TypedSelect>

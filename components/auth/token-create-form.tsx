@@ -6,6 +6,7 @@ import { FieldShell, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DEFAULT_DAYS, TOKEN_NAME_MAX } from "@/lib/auth/schemas";
 import type { TokenFormState } from "@/lib/auth/token-form-state";
+import { CopyButton } from "./copy-button";
 
 type TokenCreateFormProps = { action: (state: TokenFormState, form: FormData) => Promise<TokenFormState> };
 
@@ -17,12 +18,12 @@ export function TokenCreateForm({ action }: TokenCreateFormProps) {
   return (
     <form action={formAction}>
       {state.status === "created" ? (
-        <div className="form-alert ok" role="status">
-          <p>{t("tokenCreated")}</p>
-          <p>
-            <code className="token" data-testid="new-token">
-              {state.token}
-            </code>
+        <div className="form-alert ok">
+          <p role="status">{t("tokenCreated")}</p>
+          <p className="token-value">
+            <label htmlFor="new-token">{t("newToken")}</label>{" "}
+            <input id="new-token" className="token" readOnly value={state.token} onFocus={(event) => event.currentTarget.select()} />{" "}
+            <CopyButton targetId="new-token" label={t("copyToken")} />
           </p>
         </div>
       ) : (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Deadline } from "@/components/consultations/deadline";
 import type { ConsultationSummary } from "@/lib/consultations/list-public";
+import { labelGap } from "@/lib/time/format";
 
 /** A consultation in a list: its title, size and where it stands. */
 export async function ConsultationCard({ consultation, headingLevel = 3 }: { consultation: ConsultationSummary; headingLevel?: 2 | 3 }) {
@@ -18,19 +19,25 @@ export async function ConsultationCard({ consultation, headingLevel = 3 }: { con
         {state === "OPEN" && closesAt ? (
           <>
             {" · "}
-            {t("commentsUntil")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} />
+            {t("commentsUntil")}
+            {labelGap(t("commentsUntil"))}
+            <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} />
           </>
         ) : null}
         {state === "UPCOMING" && opensAt ? (
           <>
             {" · "}
-            {t("opens")} <Deadline closesAt={opensAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
+            {t("opens")}
+            {labelGap(t("opens"))}
+            <Deadline closesAt={opensAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
           </>
         ) : null}
         {state === "CLOSED" && closesAt ? (
           <>
             {" · "}
-            {t("closed")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
+            {t("closed")}
+            {labelGap(t("closed"))}
+            <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
           </>
         ) : null}
       </p>

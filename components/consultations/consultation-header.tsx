@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ConsultationState } from "@/lib/consultations/state";
+import { labelGap } from "@/lib/time/format";
 import { Deadline } from "./deadline";
 import { StateBadge } from "./state-badge";
 
@@ -27,17 +28,23 @@ export async function ConsultationHeader({ consultation, children }: Consultatio
         <StateBadge state={state} />{" "}
         {state === "OPEN" && closesAt ? (
           <>
-            {t("commentsUntil")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} />
+            {t("commentsUntil")}
+            {labelGap(t("commentsUntil"))}
+            <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} />
           </>
         ) : null}
         {state === "UPCOMING" && opensAt ? (
           <>
-            {t("opensAt")} <Deadline closesAt={opensAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
+            {t("opensAt")}
+            {labelGap(t("opensAt"))}
+            <Deadline closesAt={opensAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
           </>
         ) : null}
         {(state === "CLOSED" || state === "FINAL") && closesAt ? (
           <>
-            {t("closedAt")} <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
+            {t("closedAt")}
+            {labelGap(t("closedAt"))}
+            <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
           </>
         ) : null}
       </p>

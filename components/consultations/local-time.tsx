@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { useLocale } from "next-intl";
+import { formatInstant, labelled } from "@/lib/time/format";
 
 type LocalTimeProps = { iso: string; referenceTimeZone: string; label: string };
 
@@ -23,14 +24,10 @@ export function LocalTime({ iso, referenceTimeZone, label }: LocalTimeProps) {
   const locale = useLocale();
   const zone = useSyncExternalStore(subscribe, readerZone, noZoneOnServer);
   if (!zone || wallTime(new Date(iso), zone) === wallTime(new Date(iso), referenceTimeZone)) return null;
-  // dateStyle cannot be combined with timeZoneName: spell the fields out.
-  const formatted = new Intl.DateTimeFormat(locale, {
-    year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short",
-  }).format(new Date(iso));
   return (
     <span className="local-time">
       {" · "}
-      {label}: {formatted}
+      {labelled(label, formatInstant(new Date(iso), locale, zone))}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LinkedText } from "@/components/text/linked-text";
 import type { SectionNode } from "@/lib/consultations/read-tree";
 
 type SectionTreeProps = { slug: string; language: string; sections: SectionNode[]; depth?: number };
@@ -13,7 +14,11 @@ export async function SectionTree({ slug, language, sections, depth = 0 }: Secti
       <Heading id={`heading-${section.number}`}>
         <span className="number">{section.number}</span> <span lang={language}>{section.heading}</span>
       </Heading>
-      {section.introduction ? <p className="section-intro" lang={language}>{section.introduction}</p> : null}
+      {section.introduction ? (
+        <p className="section-intro" lang={language}>
+          <LinkedText text={section.introduction} />
+        </p>
+      ) : null}
       {section.messages.length > 0 ? (
         <ol className="messages">
           {section.messages.map((message) => (
@@ -43,7 +48,7 @@ export async function SectionTree({ slug, language, sections, depth = 0 }: Secti
 export function TableOfContents({ sections, language }: { sections: SectionNode[]; language: string }) {
   if (sections.length === 0) return null;
   return (
-    <ol>
+    <ol role="list">
       {sections.map((section) => (
         <li key={section.id}>
           <a href={`#section-${section.number}`}>

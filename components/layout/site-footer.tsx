@@ -9,6 +9,9 @@ export async function SiteFooter() {
         <li>
           <Link href="/code-of-participation">{t("codeOfParticipation")}</Link>
         </li>
+        <li>
+          <Link href="/developers">{t("developers")}</Link>
+        </li>
       </ul>
     </footer>
   );

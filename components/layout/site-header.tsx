@@ -4,9 +4,9 @@ import { isSecretariat } from "@/lib/auth/guards";
 import { getActor } from "@/lib/auth/session";
 import { LanguageSwitch } from "./language-switch";
 
-type SiteHeaderProps = { setLanguageAction: (form: FormData) => Promise<void> };
+type SiteHeaderProps = { setLanguageAction: (form: FormData) => Promise<void>; signOutAction: () => Promise<void> };
 
-export async function SiteHeader({ setLanguageAction }: SiteHeaderProps) {
+export async function SiteHeader({ setLanguageAction, signOutAction }: SiteHeaderProps) {
   const t = await getTranslations("nav");
   const site = await getTranslations("site");
   const locale = await getLocale();
@@ -20,7 +20,7 @@ export async function SiteHeader({ setLanguageAction }: SiteHeaderProps) {
         <nav aria-label={t("label")}>
           <ul>
             <li>
-              <Link href="/">{t("consultations")}</Link>
+              <Link href="/consultations">{t("consultations")}</Link>
             </li>
             {isSecretariat(actor) ? (
               <li>
@@ -28,9 +28,19 @@ export async function SiteHeader({ setLanguageAction }: SiteHeaderProps) {
               </li>
             ) : null}
             {actor ? (
-              <li>
-                <Link href="/account">{t("account")}</Link>
-              </li>
+              <>
+                <li>
+                  <Link href="/account">{t("account")}</Link>
+                </li>
+                <li>
+                  {/* A plain form: signing out works without JavaScript, from any page. */}
+                  <form action={signOutAction} className="sign-out">
+                    <button type="submit" className="secondary">
+                      {t("signOut")}
+                    </button>
+                  </form>
+                </li>
+              </>
             ) : (
               <li>
                 <Link href="/sign-in">{t("signIn")}</Link>

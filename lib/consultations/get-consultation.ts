@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { isSecretariat } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
+import { findMessagePlace } from "@/lib/db/message-sequence";
 import { isStorableText } from "@/lib/text/user-text";
 import { consultationState } from "./state";
 import { countTree, readTree } from "./read-tree";
@@ -41,21 +42,27 @@ export async function getConsultation(actor: Actor | null, slug: string, now = n
 
 export type ConsultationView = NonNullable<Awaited<ReturnType<typeof getConsultation>>>;
 
-/** One message with all its versions, oldest first, for the message page. */
+/**
+ * One message with all its versions, oldest first, and its place among the
+ * document's messages (for previous / next), for the message page.
+ */
 export async function getMessage(actor: Actor | null, slug: string, number: string, now = new Date()) {
   if (!isStorableText(slug) || !isStorableText(number)) return null;
   const consultation = await db.consultation.findUnique({ where: { slug }, select: consultationFields });
   if (!consultation || (!consultation.publishedAt && !isSecretariat(actor))) return null;
-  const message = await db.message.findUnique({
-    where: { consultationId_number: { consultationId: consultation.id, number } },
-    select: {
-      id: true,
-      number: true,
-      section: { select: { number: true, heading: true } },
-      versions: { orderBy: { number: "asc" }, select: { id: true, number: true, kind: true, text: true, createdAt: true } },
-      _count: { select: { comments: { where: { status: "PUBLISHED" } } } },
-    },
-  });
-  if (!message) return null;
-  return { consultation: { ...consultation, state: consultationState(consultation, now) }, message };
+  const [message, place] = await Promise.all([
+    db.message.findUnique({
+      where: { consultationId_number: { consultationId: consultation.id, number } },
+      select: {
+        id: true,
+        number: true,
+        section: { select: { number: true, heading: true } },
+        versions: { orderBy: { number: "asc" }, select: { id: true, number: true, kind: true, text: true, createdAt: true } },
+        _count: { select: { comments: { where: { status: "PUBLISHED" } } } },
+      },
+    }),
+    findMessagePlace(consultation.id, number),
+  ]);
+  if (!message || !place) return null;
+  return { consultation: { ...consultation, state: consultationState(consultation, now) }, message, place };
 }

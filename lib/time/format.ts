@@ -1,10 +1,25 @@
-/** Dates as people read them: in a given zone, with the zone's name. */
+/**
+ * Dates as people read them: in a given zone, with the zone's name after the
+ * time (Intl's own timeZoneName puts it before the time in Chinese), in
+ * full-width brackets without a space in Chinese.
+ */
 export function formatInstant(date: Date, locale: string, timeZone: string) {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    dateStyle: "long",
-    timeStyle: "short",
-  }).format(date) + ` (${zoneName(date, locale, timeZone)})`;
+  const when = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "long", timeStyle: "short" }).format(date);
+  const zone = zoneName(date, locale, timeZone);
+  return isChinese(locale) ? `${when}（${zone}）` : `${when} (${zone})`;
+}
+
+function isChinese(locale: string) {
+  return /^zh\b/iu.test(locale);
+}
+
+/** The space after a label: none after full-width punctuation ("截止时间：2025年…", not "截止时间： 2025年…"). */
+export function labelGap(label: string) {
+  return /[\u3000-\u303f\uff00-\uffef]$/u.test(label) ? "" : " ";
+}
+
+export function labelled(label: string, value: string) {
+  return `${label}${labelGap(label)}${value}`;
 }
 
 function zoneName(date: Date, locale: string, timeZone: string) {

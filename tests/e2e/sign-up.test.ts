@@ -12,7 +12,8 @@ describe("a new stakeholder signs up", () => {
 
     await page.goto("/");
     await page.getByRole("link", { name: "Sign in" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Sign in or register");
+    // Waits as long as a navigation may take on a busy machine (a poll gives up after a second).
+    await page.getByRole("heading", { level: 1, name: "Sign in or register" }).waitFor();
     await expectNoSeriousA11yViolations(page);
 
     await page.getByLabel("E-mail address").fill(email);

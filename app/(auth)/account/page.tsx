@@ -9,7 +9,6 @@ import { signedInPage } from "@/lib/http/page-access";
 import { countryName } from "@/lib/profiles/countries";
 import { getProfile } from "@/lib/profiles/save-profile";
 import { LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
-import { signOutAction } from "./actions";
 import { saveNotificationSettingsAction, unfollowAction } from "./notification-actions";
 import { signOutElsewhereAction, signOutEverywhereAction } from "./session-actions";
 import { createTokenAction, revokeTokenAction } from "./token-actions";
@@ -73,11 +72,6 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
       <ClientMessages namespaces={["account"]}>
         <OwnSessions actor={actor} signOutElsewhereAction={signOutElsewhereAction} signOutEverywhereAction={signOutEverywhereAction} />
       </ClientMessages>
-      <form action={signOutAction}>
-        <button type="submit" className="secondary">
-          {t("signOut")}
-        </button>
-      </form>
     </div>
   );
 }

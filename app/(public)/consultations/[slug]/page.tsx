@@ -3,9 +3,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ConsultationHeader } from "@/components/consultations/consultation-header";
+import { OpenDataLinks } from "@/components/consultations/open-data-links";
 import { SearchForm } from "@/components/consultations/search-form";
 import { SectionTree, TableOfContents } from "@/components/consultations/section-tree";
 import { FollowConsultation } from "@/components/notifications/follow-consultation";
+import { LinkedText } from "@/components/text/linked-text";
 import { getActor } from "@/lib/auth/session";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { isFollowing } from "@/lib/notifications/settings";
@@ -18,7 +20,8 @@ type ConsultationPageProps = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: ConsultationPageProps): Promise<Metadata> {
   const consultation = await load(await getActor(), (await params).slug);
-  return { title: consultation?.title };
+  if (!consultation) return {};
+  return { title: consultation.title, alternates: { types: { "application/json": `/api/v1/consultations/${consultation.slug}` } } };
 }
 
 export default async function ConsultationPage({ params }: ConsultationPageProps) {
@@ -40,7 +43,12 @@ export default async function ConsultationPage({ params }: ConsultationPageProps
         {t("counts", { sections: consultation.counts.sections, messages: consultation.counts.messages, comments: consultation.counts.comments })}
       </p>
       <SearchForm slug={slug} />
-      {consultation.introduction ? <div className="introduction" lang={consultation.language}>{consultation.introduction}</div> : null}
+      {consultation.introduction ? (
+        <div className="introduction" lang={consultation.language}>
+          <LinkedText text={consultation.introduction} />
+        </div>
+      ) : null}
+      {consultation.state === "DRAFT" ? null : <OpenDataLinks slug={consultation.slug} />}
       <nav aria-labelledby="toc-heading" className="toc">
         <h2 id="toc-heading">{t("contents")}</h2>
         <TableOfContents sections={consultation.sections} language={consultation.language} />

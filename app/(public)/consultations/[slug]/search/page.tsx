@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SearchForm } from "@/components/consultations/search-form";
 import { getActor } from "@/lib/auth/session";
 import { markTerms, searchConsultation } from "@/lib/consultations/search";
+import { languageName } from "@/lib/i18n/language-name";
+import { writtenInOtherScript } from "@/lib/text/script";
 
 type SearchPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ q?: string }> };
 
@@ -20,6 +22,8 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
   if (!result) notFound();
   const { consultation } = result;
   const t = await getTranslations("search");
+  const locale = await getLocale();
+  const otherScript = result.terms.length > 0 && writtenInOtherScript(result.terms.join(" "), consultation.language);
   return (
     <div>
       <p className="eyebrow">
@@ -30,6 +34,7 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
       <h1>{t("title", { query })}</h1>
       <SearchForm slug={slug} query={query} error={result.refused ?? undefined} />
       {result.refused ? null : <p role="status">{result.terms.length === 0 ? t("empty") : t("resultCount", { count: result.hits.length })}</p>}
+      {otherScript ? <p className="notice">{t("otherLanguage", { language: languageName(consultation.language, locale) })}</p> : null}
       <ol className="search-results">
         {result.hits.map((hit) => (
           <li key={`${hit.kind}-${hit.number}`}>

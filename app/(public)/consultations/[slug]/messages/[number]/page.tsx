@@ -40,7 +40,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const actor = await getActor();
   const found = await load(actor, slug, number);
   if (!found) notFound();
-  const { consultation, message } = found;
+  const { consultation, message, place } = found;
   const current = message.versions.at(-1);
   if (!current) notFound();
   const query = await searchParams;
@@ -70,6 +70,27 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
           {message.section.number} <span lang={consultation.language}>{message.section.heading}</span>
         </Link>
       </p>
+      <nav aria-label={t("sequence")} className="message-sequence">
+        <p>{t("position", { position: place.position, total: place.total })}</p>
+        <ul>
+          {place.previous !== null ? (
+            <li>
+              <Link rel="prev" href={`/consultations/${slug}/messages/${place.previous}`}>
+                <span aria-hidden="true">← </span>
+                {t("previousMessage", { number: place.previous })}
+              </Link>
+            </li>
+          ) : null}
+          {place.next !== null ? (
+            <li>
+              <Link rel="next" href={`/consultations/${slug}/messages/${place.next}`}>
+                {t("nextMessage", { number: place.next })}
+                <span aria-hidden="true"> →</span>
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
       <HighlightedText
         text={current.text}
         language={consultation.language}
