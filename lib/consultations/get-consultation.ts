@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isSecretariat } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
 import { isStorableText } from "@/lib/text/user-text";
+import { publicVersions } from "./public-history";
 import { consultationState } from "./state";
 import { countTree, readTree } from "./read-tree";
 
@@ -41,7 +42,7 @@ export async function getConsultation(actor: Actor | null, slug: string, now = n
 
 export type ConsultationView = NonNullable<Awaited<ReturnType<typeof getConsultation>>>;
 
-/** One message with all its versions, oldest first, for the message page. */
+/** One message with its public versions (from the first publication on), oldest first, for the message page. */
 export async function getMessage(actor: Actor | null, slug: string, number: string, now = new Date()) {
   if (!isStorableText(slug) || !isStorableText(number)) return null;
   const consultation = await db.consultation.findUnique({ where: { slug }, select: consultationFields });
@@ -57,5 +58,8 @@ export async function getMessage(actor: Actor | null, slug: string, number: stri
     },
   });
   if (!message) return null;
-  return { consultation: { ...consultation, state: consultationState(consultation, now) }, message };
+  return {
+    consultation: { ...consultation, state: consultationState(consultation, now) },
+    message: { ...message, versions: publicVersions(message.versions, consultation.firstPublishedAt) },
+  };
 }
