@@ -130,3 +130,44 @@ describe.each(VIEWPORTS)("the secretariat's import and editor ($name)", (viewpor
     await context.close();
   }, 150_000);
 });
+
+describe("the structure editor without JavaScript", () => {
+  it("finds a message, opens it for editing, saves a new version and opens a section by its jump link", async () => {
+    const { context, page } = await secretariatPage(VIEWPORTS[0]);
+    const slug = `nojs-${Date.now()}`;
+    await page.goto("/admin/import");
+    await page.getByLabel("File").setInputFiles(path.join(fixtures, "sample-draft.docx"));
+    await page.getByLabel("Address (slug)").fill(slug);
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByRole("button", { name: /Create the consultation/ }).click();
+    await page.getByText("The document was imported.", { exact: false }).waitFor();
+    const cookies = await context.cookies();
+    await context.close();
+
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    await plain.addCookies(cookies);
+    const reader = await plain.newPage();
+    await reader.goto(`/admin/consultations/${slug}`);
+    await reader.getByLabel("Find a message by number or words").fill("subsea cable");
+    await reader.getByRole("button", { name: "Find" }).click();
+    await reader.getByRole("heading", { name: "1 message matches “subsea cable”" }).waitFor();
+    await reader.getByRole("link", { name: "Edit Message 1.1.2" }).click();
+    const text = reader.getByLabel("Text of message 1.1.2");
+    await text.fill("Subsea cable resilience depends on planning, redundancy and repair ships.");
+    await reader.getByRole("form", { name: "Message 1.1.2" }).getByRole("button", { name: "Save as a new version" }).click();
+    await reader.getByText("Saved.").waitFor();
+    const [latest] = await sql<{ text: string }>(
+      `select v.text from "MessageVersion" v join "Message" m on m.id = v."messageId" join "Consultation" c on c.id = m."consultationId"
+       where c.slug = $1 and m.number = '1.1.2' order by v.number desc limit 1`,
+      [slug],
+    );
+    expect(latest!.text).toBe("Subsea cable resilience depends on planning, redundancy and repair ships.");
+    // (axe needs JavaScript: the same page is checked with it above.)
+
+    await reader.getByRole("link", { name: /Close the editor of message 1\.1\.2/ }).click();
+    expect(await reader.getByLabel("Text of message 1.1.2").count()).toBe(0);
+    await reader.getByRole("navigation", { name: "Jump to section" }).getByRole("link", { name: /^2 / }).click();
+    await reader.getByRole("link", { name: "Edit Message 2.1" }).waitFor();
+    await plain.close();
+  }, 90_000);
+});
