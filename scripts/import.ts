@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { insertConsultation } from "@/lib/consultations/create-from-document";
+import { guessLanguage, suggestTitle } from "@/lib/consultations/import-suggestions";
 import { importSettingsSchema } from "@/lib/consultations/schemas";
 import { translatorFor } from "@/lib/i18n/messages";
 import { importErrorMessage } from "@/lib/import/error-message";
@@ -14,7 +15,7 @@ const { values } = parseArgs({
     file: { type: "string" },
     slug: { type: "string" },
     title: { type: "string" },
-    language: { type: "string", default: "en" },
+    language: { type: "string" },
     "paragraphs-are-messages": { type: "boolean", default: false },
   },
 });
@@ -36,7 +37,7 @@ if (!parsed.ok) {
 }
 const settings = importSettingsSchema.safeParse({
   slug: values.slug,
-  title: values.title ?? parsed.document.title ?? values.slug,
+  title: values.title ?? suggestTitle(parsed.document, path.basename(values.file)) ?? values.slug,
   language: values.language,
 });
 if (!settings.success) {
@@ -45,7 +46,10 @@ if (!settings.success) {
 }
 
 await withAppDatabase(async () => {
-  const { sections, messages } = await insertConsultation({ ...settings.data, document: parsed.document }, null);
+  const { sections, messages } = await insertConsultation(
+    { ...settings.data, language: settings.data.language ?? guessLanguage(parsed.document), document: parsed.document },
+    null,
+  );
   console.log(`Imported ${settings.data.slug}: ${sections} sections, ${messages} messages, ${parsed.document.warnings.length} warnings.`);
   for (const warning of parsed.document.warnings) console.log(`  warning ${JSON.stringify(warning)}`);
 });

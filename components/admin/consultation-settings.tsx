@@ -82,7 +82,8 @@ export async function ConsultationSettings({ consultation, state, actions }: Con
       </section>
       <section aria-labelledby="details-heading" className="panel">
         <h2 id="details-heading">{t("detailsHeading")}</h2>
-        <ActionForm action={actions.updateDetails} label={t("detailsHeading")}>
+        <p lang={consultation.language}>{consultation.title}</p>
+        <ActionForm action={actions.updateDetails} label={t("detailsHeading")} disclosure={{ summary: t("editDetails"), className: "editor-disclosure" }}>
           <input type="hidden" name="consultationId" value={consultation.id} />
           <div className="field">
             <label htmlFor="details-title">{t("titleField")}</label>

@@ -2,12 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { FieldShell } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import type { FormState } from "@/lib/actions/form-state";
 import type { ImportOutcome } from "@/lib/consultations/import-consultation";
+import type { ImportSuggestions } from "@/lib/consultations/import-suggestions";
 import type { ErrorCode } from "@/lib/errors";
+import { importErrorMessage } from "@/lib/import/error-message";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import type { ParseResult } from "@/lib/import/types";
 import { ImportPreview } from "./import-preview";
@@ -16,10 +19,12 @@ type ImportFormProps = {
   /** The import route: it alone accepts a request the size of a document. */
   uploadUrl: string;
   languages: { value: string; label: string }[];
-  defaultLanguage: string;
 };
 
-type Preview = { preview: ParseResult; fieldErrors: Record<string, string> };
+type Preview = { preview: ParseResult; fieldErrors: Record<string, string>; suggestions: ImportSuggestions | null };
+
+/** Where each field the server may refuse is, for the error summary's links. */
+const FIELD_IDS: Record<string, string> = { file: "import-file", title: "import-title", slug: "import-slug", language: "import-language" };
 
 const IDLE: FormState = { status: "idle" };
 
@@ -27,19 +32,45 @@ const IDLE: FormState = { status: "idle" };
  * Upload or paste, preview, confirm. The server parses on every submission;
  * nothing is saved until "Create the consultation". The form is sent with
  * fetch and never reset, so the chosen file and every field stay as they are.
+ * The preview fills an empty title and language with what the document
+ * suggests; a refusal is summarised at the top, each problem linking to its field.
  */
-export function ImportForm({ uploadUrl, languages, defaultLanguage }: ImportFormProps) {
+export function ImportForm({ uploadUrl, languages }: ImportFormProps) {
   const t = useTranslations("import");
+  const translate = useTranslations();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<FormState>(IDLE);
   const [result, setResult] = useState<Preview | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [refusals, setRefusals] = useState(0);
+  const title = useRef<HTMLInputElement>(null);
+  const language = useRef<HTMLSelectElement>(null);
+  const applied = useRef<{ title: string | null; language: string | null }>({ title: null, language: null });
   const document = result?.preview.ok ? result.preview.document : null;
-  const fieldErrors = result?.fieldErrors ?? {};
+  // A preview is not a refusal: the settings' problems are shown once the secretariat asks to create.
+  const fieldErrors = Object.fromEntries(
+    Object.entries(result?.fieldErrors ?? {}).filter(([field]) => confirmed || field === "file"),
+  );
+  const summary: ErrorSummaryItem[] = [
+    ...(result && !result.preview.ok ? [documentProblem(t, result.preview)] : []),
+    ...Object.entries(fieldErrors).flatMap(([field, key]) => (FIELD_IDS[field] ? [{ fieldId: FIELD_IDS[field], text: translate(key) }] : [])),
+  ];
 
-  const showPreview = (preview: Preview) => {
+  // A field still empty, or still holding the previous suggestion, takes the new one; what the secretariat typed stays.
+  const suggest = (field: HTMLInputElement | HTMLSelectElement | null, key: "title" | "language", value: string | null | undefined) => {
+    if (!field || !value || value === applied.current[key]) return;
+    if (field.value === "" || field.value === applied.current[key]) field.value = value;
+    applied.current[key] = value;
+  };
+
+  const showPreview = (preview: Preview, confirming: boolean) => {
     setFailure(IDLE);
+    suggest(title.current, "title", preview.suggestions?.title);
+    suggest(language.current, "language", preview.suggestions?.language);
     setResult(preview);
+    setConfirmed(confirming);
+    setRefusals((count) => count + 1);
   };
   const showFailure = (code: string | undefined, details: { reference?: string; retryAfterSeconds?: number } = {}) =>
     setFailure({ status: "error", code: (code ?? "UNEXPECTED") as ErrorCode | "UNEXPECTED", fieldErrors: {}, values: {}, ...details });
@@ -47,11 +78,12 @@ export function ImportForm({ uploadUrl, languages, defaultLanguage }: ImportForm
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    const confirming = data.get("intent") === "confirm";
     const file = data.get("file");
     if (file instanceof File && file.size > 0) {
       data.delete("pasted"); // the chosen file wins: one document per request
       if (file.size > MAX_IMPORT_BYTES) {
-        showPreview({ preview: { ok: false, error: { code: "FILE_TOO_LARGE", size: file.size, limit: MAX_IMPORT_BYTES } }, fieldErrors: {} });
+        showPreview({ preview: { ok: false, error: { code: "FILE_TOO_LARGE", size: file.size, limit: MAX_IMPORT_BYTES } }, fieldErrors: {}, suggestions: null }, confirming);
         return;
       }
     }
@@ -69,7 +101,7 @@ export function ImportForm({ uploadUrl, languages, defaultLanguage }: ImportForm
         router.push(`/admin/consultations/${(body as { slug: string }).slug}?imported=1`);
         return; // stays pending while the new page loads
       } else {
-        showPreview(body as Preview);
+        showPreview(body as Preview, confirming);
       }
     } catch {
       showFailure(undefined);
@@ -83,9 +115,16 @@ export function ImportForm({ uploadUrl, languages, defaultLanguage }: ImportForm
         <p className="form-alert error">{t("needsJavaScript")}</p>
       </noscript>
       {failure.status === "error" ? <FormAlert state={failure} /> : null}
+      <ErrorSummary title={t("problemsHeading")} items={summary} refusal={refusals} />
       <fieldset>
         <legend>{t("documentLegend")}</legend>
-        <FieldShell id="import-file" label={t("file")} hint={t("fileHint")} error={fieldErrors.file} required>
+        <FieldShell
+          id="import-file"
+          label={t("file")}
+          hint={t("fileHint")}
+          error={fieldErrors.file ?? (result && !result.preview.ok ? "import.documentRefused" : undefined)}
+          required
+        >
           {(aria) => <input type="file" name="file" accept=".md,.markdown,.txt,.docx,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {...aria} />}
         </FieldShell>
         <FieldShell id="import-pasted" label={t("pasted")} hint={t("pastedHint")}>
@@ -98,15 +137,16 @@ export function ImportForm({ uploadUrl, languages, defaultLanguage }: ImportForm
       </fieldset>
       <fieldset>
         <legend>{t("consultationLegend")}</legend>
-        <FieldShell id="import-title" label={t("titleField")} error={fieldErrors.title} required>
-          {(aria) => <input name="title" defaultValue={document?.title ?? ""} maxLength={200} {...aria} />}
+        <FieldShell id="import-title" label={t("titleField")} hint={t("titleHint")} error={fieldErrors.title} required>
+          {(aria) => <input ref={title} name="title" maxLength={200} {...aria} />}
         </FieldShell>
         <FieldShell id="import-slug" label={t("slug")} hint={t("slugHint")} error={fieldErrors.slug} required>
           {(aria) => <input name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" autoCapitalize="none" spellCheck={false} {...aria} />}
         </FieldShell>
-        <FieldShell id="import-language" label={t("language")} error={fieldErrors.language} required>
+        <FieldShell id="import-language" label={t("language")} hint={t("languageHint")} error={fieldErrors.language} required>
           {(aria) => (
-            <select name="language" defaultValue={defaultLanguage} {...aria}>
+            <select ref={language} name="language" defaultValue="" {...aria}>
+              <option value="">{t("languageGuess")}</option>
               {languages.map((language) => (
                 <option key={language.value} value={language.value}>
                   {language.label}
@@ -131,4 +171,10 @@ export function ImportForm({ uploadUrl, languages, defaultLanguage }: ImportForm
       </div>
     </form>
   );
+}
+
+/** The document's refusal as an entry of the error summary, linking to the file field. */
+function documentProblem(t: ReturnType<typeof useTranslations<"import">>, preview: Extract<ParseResult, { ok: false }>): ErrorSummaryItem {
+  const { key, values } = importErrorMessage(preview.error);
+  return { fieldId: "import-file", text: t(key as never, values as never) };
 }

@@ -1,21 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { importErrorMessage } from "@/lib/import/error-message";
 import type { ImportWarning, ParseResult, ParsedSection } from "@/lib/import/types";
 
 /** What the import will create: counts, warnings, and the numbered tree. */
 export function ImportPreview({ preview }: { preview: ParseResult }) {
   const t = useTranslations("import");
-  if (!preview.ok) {
-    const { key, values } = importErrorMessage(preview.error);
-    const text = t(key, values);
-    return (
-      <div className="form-alert error" role="alert">
-        <p>{text}</p>
-      </div>
-    );
-  }
+  // A document that could not be read is explained in the form's error summary.
+  if (!preview.ok) return null;
   const { document } = preview;
   const continuations = collectContinuations(document.sections);
   return (

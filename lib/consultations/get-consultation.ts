@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isSecretariat } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
 import { findMessagePlace } from "@/lib/db/message-sequence";
+import { publicVersions } from "./public-history";
 import { isStorableText } from "@/lib/text/user-text";
 import { consultationState } from "./state";
 import { countTree, readTree } from "./read-tree";
@@ -43,8 +44,9 @@ export async function getConsultation(actor: Actor | null, slug: string, now = n
 export type ConsultationView = NonNullable<Awaited<ReturnType<typeof getConsultation>>>;
 
 /**
- * One message with all its versions, oldest first, and its place among the
- * document's messages (for previous / next), for the message page.
+ * One message with its public versions (from the first publication on),
+ * oldest first, and its place among the document's messages (for previous /
+ * next), for the message page.
  */
 export async function getMessage(actor: Actor | null, slug: string, number: string, now = new Date()) {
   if (!isStorableText(slug) || !isStorableText(number)) return null;
@@ -64,5 +66,9 @@ export async function getMessage(actor: Actor | null, slug: string, number: stri
     findMessagePlace(consultation.id, number),
   ]);
   if (!message || !place) return null;
-  return { consultation: { ...consultation, state: consultationState(consultation, now) }, message, place };
+  return {
+    consultation: { ...consultation, state: consultationState(consultation, now) },
+    message: { ...message, versions: publicVersions(message.versions, consultation.firstPublishedAt) },
+    place,
+  };
 }

@@ -5,12 +5,16 @@ import { parseImportFile } from "@/lib/import/parse-document";
 import type { ParseResult } from "@/lib/import/types";
 import { parseInput } from "@/lib/validation";
 import { insertConsultation } from "./create-from-document";
+import { guessLanguage, suggestTitle, type ImportSuggestions } from "./import-suggestions";
 import { importSettingsSchema } from "./schemas";
 
 export type ImportSource = { fileName: string; bytes: Uint8Array };
 
+/** The name given to pasted text, which has no file name to suggest a title from. */
+export const PASTED_FILE_NAME = "pasted.md";
+
 export type ImportOutcome =
-  | { saved: false; preview: ParseResult; fieldErrors: Record<string, string> }
+  | { saved: false; preview: ParseResult; fieldErrors: Record<string, string>; suggestions: ImportSuggestions | null }
   | { saved: true; slug: string; counts: { sections: number; messages: number } };
 
 /**
@@ -37,17 +41,20 @@ export async function importConsultation(
     ? await parseImportFile(source, options)
     : { ok: false, error: { code: "EMPTY_DOCUMENT" } };
   if (!source) fieldErrors.file = "errors.fileRequired";
-  if (!confirm || !settings || !preview.ok) return { saved: false, preview, fieldErrors };
+  const suggestions = preview.ok && source
+    ? { title: suggestTitle(preview.document, source.fileName === PASTED_FILE_NAME ? null : source.fileName), language: guessLanguage(preview.document) }
+    : null;
+  if (!confirm || !settings || !preview.ok || !suggestions) return { saved: false, preview, fieldErrors, suggestions };
 
   try {
     const { consultation, sections, messages } = await insertConsultation(
-      { slug: settings.slug, title: settings.title, language: settings.language, document: preview.document },
+      { slug: settings.slug, title: settings.title, language: settings.language ?? suggestions.language, document: preview.document },
       secretariat.userId,
     );
     return { saved: true, slug: consultation.slug, counts: { sections, messages } };
   } catch (error) {
     // A slug taken meanwhile is a field error like any other.
-    if (error instanceof AppError && error.details.fieldErrors) return { saved: false, preview, fieldErrors: error.details.fieldErrors };
+    if (error instanceof AppError && error.details.fieldErrors) return { saved: false, preview, fieldErrors: error.details.fieldErrors, suggestions };
     throw error;
   }
 }

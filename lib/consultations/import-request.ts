@@ -1,5 +1,5 @@
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
-import type { ImportSource } from "./import-consultation";
+import { PASTED_FILE_NAME, type ImportSource } from "./import-consultation";
 
 /** The import form's request: one document plus room for the settings, the merge choices and multipart framing. */
 export const IMPORT_REQUEST_MAX_BYTES = MAX_IMPORT_BYTES + 512 * 1024;
@@ -23,7 +23,7 @@ export async function importFormInput(form: FormData) {
     file instanceof File && file.size > 0
       ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
       : pasted.trim()
-        ? { fileName: "pasted.md", bytes: new TextEncoder().encode(pasted) }
+        ? { fileName: PASTED_FILE_NAME, bytes: new TextEncoder().encode(pasted) }
         : null;
   return { source, settings, confirm: form.get("intent") === "confirm" };
 }

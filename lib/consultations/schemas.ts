@@ -34,7 +34,8 @@ const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.lit
 export const importSettingsSchema = z.object({
   slug: slugField,
   title: titleField,
-  language: languageField,
+  /** Empty: guessed from the document's text. */
+  language: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), languageField.optional()),
   paragraphsAreMessages: checkbox,
   /** Continuation ids the secretariat chose not to merge, comma-separated. */
   keepSeparate: z

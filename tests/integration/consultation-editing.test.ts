@@ -129,3 +129,30 @@ describe("after publication", () => {
     expect(tree[1]).toEqual(["3", "Resilience", ["1.2 Resilience needs cooperation.", "1.4 Added later."], []]);
   });
 });
+
+describe("the public history of a message", () => {
+  it("starts at the first publication: earlier drafts are kept but not shown as earlier versions", async () => {
+    const secretariat = await createActor({ role: "SECRETARIAT" });
+    const { id, slug } = await importMarkdown(SMALL_DRAFT);
+    const target = await messageId(id, "1.1");
+    await editMessageText(secretariat, { messageId: target, text: "Trust is built on openness." });
+    await editMessageText(secretariat, { messageId: target, text: "Trust is built on openness and care." });
+    // The secretariat previewing the draft sees the current text alone.
+    expect((await getMessage(secretariat, slug, "1.1"))?.message.versions.map((v) => v.text)).toEqual(["Trust is built on openness and care."]);
+
+    await scheduleConsultation(secretariat, { consultationId: id, opensAt: "2025-06-27T00:00", closesAt: "2099-07-14T23:59", referenceTimeZone: "UTC" });
+    await publishConsultation(secretariat, { id });
+    expect((await getMessage(null, slug, "1.1"))?.message.versions.map((v) => [v.number, v.text])).toEqual([[3, "Trust is built on openness and care."]]);
+
+    await editMessageText(secretariat, { messageId: target, text: "Trust is built on openness, care and time." });
+    // Unpublishing and publishing again does not move the start of the history.
+    await unpublishConsultation(secretariat, { id });
+    await publishConsultation(secretariat, { id });
+    expect((await getMessage(null, slug, "1.1"))?.message.versions.map((v) => [v.number, v.text])).toEqual([
+      [3, "Trust is built on openness and care."],
+      [4, "Trust is built on openness, care and time."],
+    ]);
+    // Nothing was deleted.
+    expect(await db.messageVersion.count({ where: { messageId: target } })).toBe(4);
+  });
+});

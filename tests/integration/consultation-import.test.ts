@@ -94,6 +94,20 @@ describe("the secretariat's import with preview", () => {
     expect(malformed).toMatchObject({ saved: false, fieldErrors: { slug: "errors.slugFormat", title: "errors.titleRequired" } });
   });
 
+  it("suggests a title and the language, and guesses the language when none is chosen", async () => {
+    const secretariat = await createActor({ role: "SECRETARIAT" });
+    const slug = uniqueSlug("guess");
+    const source = { fileName: "利勒斯特罗姆.md", bytes: encode("# 数字信任\n\n- 信任建立在透明之上。\n") };
+    const preview = await importConsultation(secretariat, source, { slug, title: "", language: "" }, false);
+    expect(preview).toMatchObject({ saved: false, suggestions: { title: "数字信任", language: "zh" } });
+    expect(await importConsultation(secretariat, source, { slug, title: "数字信任", language: "" }, true)).toMatchObject({ saved: true });
+    expect((await db.consultation.findUniqueOrThrow({ where: { slug } })).language).toBe("zh");
+    // A chosen language is kept, whatever the text looks like.
+    const chosen = uniqueSlug("chosen");
+    await importConsultation(secretariat, source, { slug: chosen, title: "Trust", language: "en" }, true);
+    expect((await db.consultation.findUniqueOrThrow({ where: { slug: chosen } })).language).toBe("en");
+  });
+
   it.each([
     ["an empty file", { fileName: "empty.md", bytes: new Uint8Array() }, "EMPTY_DOCUMENT"],
     ["a document with no headings or lists", { fileName: "prose.md", bytes: encode("Just a paragraph.\n\nAnd another.") }, "NO_STRUCTURE"],

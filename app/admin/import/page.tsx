@@ -20,7 +20,7 @@ export default async function ImportPage() {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <ClientMessages namespaces={["import"]}>
-        <ImportForm uploadUrl="/admin/import/upload" languages={languages} defaultLanguage={locale} />
+        <ImportForm uploadUrl="/admin/import/upload" languages={languages} />
       </ClientMessages>
     </div>
   );

@@ -28,7 +28,13 @@ const editorActions: EditorActions = {
   splitSection: splitSectionAction,
 };
 
-type AdminConsultationPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ imported?: string }> };
+type Param = string | string[] | undefined;
+type AdminConsultationPageProps = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ imported?: Param; edit?: Param; section?: Param; q?: Param }>;
+};
+
+const single = (value: Param) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 export async function generateMetadata({ params }: AdminConsultationPageProps): Promise<Metadata> {
   return { title: `${(await getTranslations("admin"))("manage")}: ${(await params).slug}` };
@@ -40,7 +46,9 @@ export default async function AdminConsultationPage({ params, searchParams }: Ad
   const page = await getConsultationForSecretariat(actor, slug);
   if (!page) notFound();
   const { consultation, state, sections, numbersFrozen } = page;
-  const { imported } = await searchParams;
+  const query = await searchParams;
+  const imported = single(query.imported);
+  const view = { editId: single(query.edit) || null, sectionId: single(query.section) || null, query: single(query.q).trim().slice(0, 200) };
   const t = await getTranslations("admin");
   return (
     <div className="admin-consultation">
@@ -58,7 +66,14 @@ export default async function AdminConsultationPage({ params, searchParams }: Ad
       ) : null}
       <ClientMessages namespaces={["admin"]}>
         <ConsultationSettings consultation={consultation} state={state} actions={settingsActions} />
-        <ConsultationEditor actions={editorActions} language={consultation.language} sections={sections} frozen={numbersFrozen} />
+        <ConsultationEditor
+          actions={editorActions}
+          language={consultation.language}
+          sections={sections}
+          frozen={numbersFrozen}
+          path={`/admin/consultations/${slug}`}
+          view={view}
+        />
       </ClientMessages>
     </div>
   );
