@@ -35,6 +35,8 @@ export class AppError extends Error {
       retryAfterSeconds?: number;
       /** DEADLINE_PASSED: when the consultation closed (ISO 8601). */
       closedAt?: string;
+      /** A typed quote not in the text: the passages most like it, to choose from. */
+      passages?: { start: number; end: number; exact: string }[];
       /** A more specific message than the code's own (say, why a token was refused). */
       messageKey?: string;
     } = {},

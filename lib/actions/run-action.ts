@@ -10,7 +10,7 @@ import { formError, type FormState } from "./form-state";
 export async function runAction<T>(
   values: Record<string, unknown>,
   work: () => Promise<T>,
-  options: { refresh?: () => void; message?: string | ((result: T) => string) } = {},
+  options: { refresh?: () => void; message?: string | ((result: T) => string); focusId?: (result: T) => string } = {},
 ): Promise<FormState> {
   let result: T;
   try {
@@ -21,5 +21,9 @@ export async function runAction<T>(
     return state;
   }
   options.refresh?.();
-  return { status: "ok", message: typeof options.message === "function" ? options.message(result) : options.message };
+  return {
+    status: "ok",
+    message: typeof options.message === "function" ? options.message(result) : options.message,
+    focusId: options.focusId?.(result),
+  };
 }
