@@ -17,6 +17,7 @@ export async function createCommentAction(_state: FormState, form: FormData): Pr
   return runAction(values, async () => createComment(await getCredential(), values), {
     refresh: refreshConsultationPages,
     message: ({ created }) => (created ? "comments.posted" : "comments.alreadyPosted"),
+    focusId: ({ comment }) => `comment-${comment.id}`,
   });
 }
 
