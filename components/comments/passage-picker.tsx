@@ -69,6 +69,7 @@ export function PassagePicker({ text, language, enabled, children }: PassagePick
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(words.length - 1, index));
     setCursor(next);
+    setFocused(true);
     const word = words[next]!;
     setAnnouncement(anchor === null ? text.slice(word.start, word.end) : t("pickerRange", { passage: passageBetween(anchor, next).exact }));
   };
@@ -138,7 +139,8 @@ export function PassagePicker({ text, language, enabled, children }: PassagePick
         aria-describedby={hintId}
         onKeyDown={onKeyDown}
         onFocus={(event) => {
-          if (event.target !== event.currentTarget) return;
+          // Only the keyboard's focus: a click or a tap into the text (to select it) paints no cursor.
+          if (event.target !== event.currentTarget || !event.currentTarget.matches(":focus-visible")) return;
           setFocused(true);
           if (cursor === null) moveTo(0);
         }}
