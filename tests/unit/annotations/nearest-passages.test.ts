@@ -9,6 +9,11 @@ describe("nearestPassages", () => {
     expect(passages[0]).toEqual({ start: ZH.indexOf("全球互联网的开放"), end: ZH.indexOf("全球互联网的开放") + 8, exact: "全球互联网的开放" });
   });
 
+  it("offers the whole passage, not a shorter one, when the quote's last character is the variant", () => {
+    const text = "弥合数字鸿沟需要资金。";
+    expect(nearestPassages(text, "数字鸿构")[0]).toEqual({ start: 2, end: 6, exact: "数字鸿沟" });
+  });
+
   it("compares a quote too short for bigrams character by character, every offer in text order", () => {
     const passages = nearestPassages(ZH, "互连");
     // Three at most, the first ones of equal likeness, in text order.
