@@ -37,6 +37,8 @@ export class AppError extends Error {
       closedAt?: string;
       /** DEADLINE_PASSED: the consultation's reference zone (IANA), in which pages show its times. */
       timeZone?: string;
+      /** A typed quote not in the text: the passages most like it, to choose from. */
+      passages?: { start: number; end: number; exact: string }[];
       /** A more specific message than the code's own (say, why a token was refused). */
       messageKey?: string;
     } = {},

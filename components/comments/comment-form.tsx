@@ -1,17 +1,21 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from "react";
+import { createPortal } from "react-dom";
 import { useTranslations } from "next-intl";
 import { FormDisclosure, GiveBackRefused, TypedTextarea, type Disclosure } from "@/components/forms/action-form";
 import { FieldShell } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
 import { COMMENT_BODY_MAX, QUOTE_INPUT_MAX } from "@/lib/comments/schemas";
+import { announcePassage, onPassage, type Passage } from "./passage-event";
 import { selectionWithin } from "./selection-offsets";
 
 type CommentFormProps = {
   mode: "comment" | "reply";
   messageId: string;
+  /** The message's language, for the passages quoted back. */
+  language?: string;
   parentId?: string;
   action: FormAction;
   /** One per form shown: submitting twice creates one comment. */
@@ -25,11 +29,11 @@ type CommentFormProps = {
 
 export type Draft = { body?: string; quote?: string; quoteStart?: string; quoteEnd?: string };
 
-export function CommentForm({ mode, messageId, parentId, action, idempotencyKey, storageKey, disclosure, onlyWhenRefused }: CommentFormProps) {
+export function CommentForm({ mode, messageId, language, parentId, action, idempotencyKey, storageKey, disclosure, onlyWhenRefused }: CommentFormProps) {
   const t = useTranslations("comments");
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as FormState);
   const formRef = useRef<HTMLFormElement>(null);
-  const [selected, setSelected] = useState<{ start: number; end: number; exact: string } | null>(null);
+  const [selected, setSelected] = useState<SelectedPassage | null>(null);
   const id = parentId ? `reply-${parentId}` : `comment-${messageId}`;
 
   // Bring back what was typed before a reload, and keep what was typed before this script ran.
@@ -43,7 +47,7 @@ export function CommentForm({ mode, messageId, parentId, action, idempotencyKey,
     saveFormDraft(form, storageKey);
   }, [storageKey]);
 
-  // Sent: forget the draft and start a new form with a new key.
+  // Sent: forget the draft, start a new form with a new key, and take the person to what they wrote.
   useEffect(() => {
     const form = formRef.current;
     if (state.status !== "ok" || !form) return;
@@ -51,18 +55,20 @@ export function CommentForm({ mode, messageId, parentId, action, idempotencyKey,
     localStorage.removeItem(storageKey);
     const key = form.elements.namedItem("idempotencyKey");
     if (key instanceof HTMLInputElement) key.value = crypto.randomUUID();
-  }, [state, storageKey]);
+    if (mode === "comment") announcePassage(null);
+    if (state.focusId) document.getElementById(state.focusId)?.focus();
+  }, [state, storageKey, mode]);
 
   const refused = state.status === "error";
   const hidden = Boolean(onlyWhenRefused) && !refused;
 
-  // A passage selected in the message text (mouse, touch) can be quoted with one button.
+  // A passage selected in the message text (mouse, touch) can be quoted with a button beside the selection.
   useEffect(() => {
     if (mode !== "comment" || hidden) return;
     const onChange = () => {
       const container = document.querySelector("[data-message-text]");
       const selection = container ? selectionWithin(container) : null;
-      if (selection) setSelected(selection);
+      setSelected(selection && container?.parentElement ? { ...selection, box: besideSelection(container.parentElement) } : null);
     };
     document.addEventListener("selectionchange", onChange);
     return () => document.removeEventListener("selectionchange", onChange);
@@ -72,15 +78,22 @@ export function CommentForm({ mode, messageId, parentId, action, idempotencyKey,
     if (formRef.current) saveFormDraft(formRef.current, storageKey);
   };
 
-  const quoteSelection = () => {
+  /** Puts a passage in the quote (with its offsets, when it was picked in the text rather than typed). */
+  const fillQuote = (passage: Pick<Passage, "exact"> & Partial<Passage>, focusBody = true) => {
     const form = formRef.current;
-    if (!form || !selected) return;
-    (form.elements.namedItem("quote") as HTMLInputElement).value = selected.exact;
-    (form.elements.namedItem("quoteStart") as HTMLInputElement).value = String(selected.start);
-    (form.elements.namedItem("quoteEnd") as HTMLInputElement).value = String(selected.end);
+    if (!form) return;
+    (form.elements.namedItem("quote") as HTMLInputElement).value = passage.exact;
+    (form.elements.namedItem("quoteStart") as HTMLInputElement).value = passage.start === undefined ? "" : String(passage.start);
+    (form.elements.namedItem("quoteEnd") as HTMLInputElement).value = passage.end === undefined ? "" : String(passage.end);
     saveDraft();
-    (form.elements.namedItem("body") as HTMLTextAreaElement).focus();
+    if (focusBody) (form.elements.namedItem("body") as HTMLTextAreaElement).focus();
   };
+
+  // The keyboard passage picker chose a passage: quote it, and go on to write.
+  useEffect(() => {
+    if (mode !== "comment" || hidden) return;
+    return onPassage((passage) => passage && fillQuote(passage));
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -104,11 +117,7 @@ export function CommentForm({ mode, messageId, parentId, action, idempotencyKey,
             <>
               <input type="hidden" name="quoteStart" defaultValue="" />
               <input type="hidden" name="quoteEnd" defaultValue="" />
-              <p className="quote-selection">
-                <button type="button" className="secondary" onPointerDown={(event) => event.preventDefault()} onClick={quoteSelection} disabled={!selected}>
-                  {t("quoteSelection")}
-                </button>
-              </p>
+              {selected ? <QuoteButton selected={selected} label={t("quoteSelection")} onQuote={() => fillQuote(selected)} /> : null}
               <FieldShell id={`${id}-quote`} label={t("quote")} hint={t("quoteHint")} error={errors.quote ?? errors.selector}>
                 {(aria) => (
                   <TypedTextarea
@@ -117,14 +126,41 @@ export function CommentForm({ mode, messageId, parentId, action, idempotencyKey,
                     rows={2}
                     maxLength={QUOTE_INPUT_MAX}
                     onInput={(event) => {
-                      // A typed change of the quote no longer matches the selection's offsets.
+                      // A typed change of the quote no longer matches the selection's offsets, nor a passage chosen.
                       const form = event.currentTarget.form!;
                       (form.elements.namedItem("quoteStart") as HTMLInputElement).value = "";
                       (form.elements.namedItem("quoteEnd") as HTMLInputElement).value = "";
+                      const keep = form.querySelector<HTMLInputElement>('input[name="quoteChoice"][value=""]');
+                      if (keep) keep.checked = true;
+                      announcePassage(null);
                     }}
                   />
                 )}
               </FieldShell>
+              {state.status === "error" && state.passages?.length ? (
+                <fieldset className="nearest-passages">
+                  <legend>{t("nearestPassages")}</legend>
+                  {state.passages.map((passage) => (
+                    <label key={`${passage.start}:${passage.end}`}>
+                      <input type="radio" name="quoteChoice" value={`${passage.start}:${passage.end}`} onChange={() => fillQuote(passage, false)} />{" "}
+                      <span lang={language}>{passage.exact}</span>
+                    </label>
+                  ))}
+                  <label>
+                    <input
+                      type="radio"
+                      name="quoteChoice"
+                      value=""
+                      defaultChecked
+                      onChange={() => {
+                        const typed = state.values.quote;
+                        fillQuote({ exact: typeof typed === "string" ? typed : "" }, false);
+                      }}
+                    />{" "}
+                    {t("keepTyped")}
+                  </label>
+                </fieldset>
+              ) : null}
             </>
           ) : null}
           <FieldShell id={`${id}-body`} label={mode === "reply" ? t("yourReply") : t("yourComment")} hint={t("bodyHint")} error={errors.body} required>
@@ -136,6 +172,47 @@ export function CommentForm({ mode, messageId, parentId, action, idempotencyKey,
         </form>
       </GiveBackRefused>
     </FormDisclosure>
+  );
+}
+
+type SelectedPassage = Passage & { box: { top: number; left: number; within: HTMLElement } };
+
+/**
+ * Where the quote button goes: just below the selection's last line, at its
+ * start (lower on touch screens, clear of the selection handles), in the
+ * coordinates of the element that holds the message text.
+ */
+function besideSelection(within: HTMLElement): SelectedPassage["box"] {
+  const range = document.getSelection()!.getRangeAt(0);
+  const lines = [...range.getClientRects()];
+  const last = lines.at(-1) ?? range.getBoundingClientRect();
+  const origin = within.getBoundingClientRect();
+  const gap = matchMedia("(pointer: coarse)").matches ? 28 : 6;
+  return { top: last.bottom - origin.top + gap, left: last.left - origin.left, within };
+}
+
+/** The quote button beside the selection, kept inside the holder's width. */
+function QuoteButton({ selected, label, onQuote }: { selected: SelectedPassage; label: string; onQuote: () => void }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const { top, left, within } = selected.box;
+  const [shift, setShift] = useState(0);
+  useLayoutEffect(() => {
+    const width = ref.current?.offsetWidth ?? 0;
+    setShift(Math.max(0, left + width - within.clientWidth));
+  }, [left, within]);
+  return createPortal(
+    <button
+      ref={ref}
+      type="button"
+      className="quote-selection"
+      style={{ top, left: Math.max(0, left - shift) }}
+      // Keeps the selection when pressed (mouse and touch).
+      onPointerDown={(event) => event.preventDefault()}
+      onClick={onQuote}
+    >
+      {label}
+    </button>,
+    within,
   );
 }
 

@@ -63,7 +63,8 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
   const locale = await getLocale();
   const headingId = `comment-${comment.id}-by`;
   return (
-    <article id={`comment-${comment.id}`} className={`comment status-${comment.status.toLowerCase()}`} aria-labelledby={headingId}>
+    // tabIndex -1: a comment just sent takes the focus.
+    <article id={`comment-${comment.id}`} className={`comment status-${comment.status.toLowerCase()}`} aria-labelledby={headingId} tabIndex={-1}>
       <header>
         {/* <bdi>: a right-to-left name keeps its own direction and cannot reorder the text around it. */}
         <p id={headingId} className="comment-author">
@@ -75,9 +76,12 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
               , <bdi>{comment.author.organisation}</bdi>
             </>
           ) : null}
+          {comment.author.secretariat ? <> <span className="badge">{t("secretariat")}</span></> : null}
         </p>
         <p className="meta">
-          {groups(`groups.${comment.author.stakeholderGroup}`)} · {groups(`regions.${comment.author.region}`)} · {countryName(comment.author.country, locale)} ·{" "}
+          {/* An intergovernmental organisation is both a group and a region: named once. */}
+          {[...new Set([groups(`groups.${comment.author.stakeholderGroup}`), groups(`regions.${comment.author.region}`)])].join(" · ")} ·{" "}
+          {countryName(comment.author.country, locale)} ·{" "}
           <time dateTime={comment.createdAt.toISOString()}>{formatInstant(comment.createdAt, locale, referenceTimeZone)}</time>
           {comment.editedAt ? <> · {t("edited")}</> : null}
         </p>
@@ -106,29 +110,30 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
             <ActionForm action={actions.agree} className="inline-form" onlyWhenRefused={!can.open}>
               <input type="hidden" name="commentId" value={comment.id} />
               <button type="submit" name="intent" value={comment.agreedByViewer ? "undo" : "agree"} className="secondary" aria-pressed={comment.agreedByViewer}>
-                {t("agree")}
+                {comment.agreedByViewer ? t("agreed") : t("agree")}
               </button>
             </ActionForm>
           ) : null}
-          {can.write && comment.mine ? (
-            <>
-              <ActionForm action={actions.edit} label={t("editLabel")} disclosure={{ summary: t("edit"), className: "edit" }} onlyWhenRefused={!can.open}>
-                <input type="hidden" name="commentId" value={comment.id} />
-                  <div className="field">
-                  <label htmlFor={`edit-${comment.id}`}>{t("newText")}</label>
-                  <TypedTextarea id={`edit-${comment.id}`} name="body" defaultValue={comment.body ?? ""} required maxLength={COMMENT_BODY_MAX} rows={5} />
-                </div>
-                <button type="submit">{t("saveEdit")}</button>
-              </ActionForm>
-              <ActionForm action={actions.withdraw} label={t("withdrawLabel")} disclosure={{ summary: t("withdraw"), className: "withdraw" }} onlyWhenRefused={!can.open}>
-                <input type="hidden" name="commentId" value={comment.id} />
-                  <p>{t("withdrawExplain")}</p>
-                <button type="submit" className="danger">
-                  {t("withdrawConfirm")}
-                </button>
-              </ActionForm>
-            </>
-          ) : null}
+        </div>
+      ) : null}
+      {comment.status === "PUBLISHED" && can.write && comment.mine ? (
+        // Below the comment, not in its action row: an opened form takes the comment's whole width.
+        <div className="comment-changes">
+          <ActionForm action={actions.edit} label={t("editLabel")} disclosure={{ summary: t("edit"), className: "edit" }} onlyWhenRefused={!can.open}>
+            <input type="hidden" name="commentId" value={comment.id} />
+            <div className="field">
+              <label htmlFor={`edit-${comment.id}`}>{t("newText")}</label>
+              <TypedTextarea id={`edit-${comment.id}`} name="body" defaultValue={comment.body ?? ""} required maxLength={COMMENT_BODY_MAX} rows={5} />
+            </div>
+            <button type="submit">{t("saveEdit")}</button>
+          </ActionForm>
+          <ActionForm action={actions.withdraw} label={t("withdrawLabel")} disclosure={{ summary: t("withdraw"), className: "withdraw" }} onlyWhenRefused={!can.open}>
+            <input type="hidden" name="commentId" value={comment.id} />
+            <p>{t("withdrawExplain")}</p>
+            <button type="submit" className="danger">
+              {t("withdrawConfirm")}
+            </button>
+          </ActionForm>
         </div>
       ) : null}
     </article>

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, type ComponentProps, type FormEvent, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-state";
 import { FormAlert } from "./form-alert";
@@ -30,6 +30,14 @@ const RefusedValues = createContext<Partial<Record<string, unknown>>>({});
 export function ActionForm({ action, children, className, label, disclosure, onlyWhenRefused }: ActionFormProps) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as FormState);
+  const disclosureRef = useRef<HTMLDetailsElement>(null);
+  // Done: a form behind a disclosure closes, and the focus goes back to its summary (the outcome is announced beside it).
+  useEffect(() => {
+    const details = disclosureRef.current;
+    if (state.status !== "ok" || !details?.open) return;
+    details.open = false;
+    details.querySelector("summary")?.focus();
+  }, [state]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
@@ -38,28 +46,43 @@ export function ActionForm({ action, children, className, label, disclosure, onl
   const refused = state.status === "error";
   if (onlyWhenRefused && !refused) return null;
   const fieldErrors = refused ? Object.values(state.fieldErrors) : [];
+  // Behind a disclosure, the outcome stays in view when the form closes.
+  const alert = <FormAlert state={state} />;
   return (
-    <FormDisclosure disclosure={disclosure} refused={refused}>
-      <form action={formAction} onSubmit={onSubmit} className={className} aria-label={label} aria-busy={pending || undefined}>
-        <FormAlert state={state} />
-        {fieldErrors.length > 0 ? (
-          <ul className="field-error">
-            {fieldErrors.map((key) => (
-              <li key={key}>{t(key)}</li>
-            ))}
-          </ul>
-        ) : null}
-        <GiveBackRefused state={state}>{children}</GiveBackRefused>
-      </form>
-    </FormDisclosure>
+    <>
+      <FormDisclosure disclosure={disclosure} refused={refused} detailsRef={disclosureRef}>
+        <form action={formAction} onSubmit={onSubmit} className={className} aria-label={label} aria-busy={pending || undefined}>
+          {disclosure ? null : alert}
+          {fieldErrors.length > 0 ? (
+            <ul className="field-error">
+              {fieldErrors.map((key) => (
+                <li key={key}>{t(key)}</li>
+              ))}
+            </ul>
+          ) : null}
+          <GiveBackRefused state={state}>{children}</GiveBackRefused>
+        </form>
+      </FormDisclosure>
+      {disclosure ? alert : null}
+    </>
   );
 }
 
 /** The form alone, or behind its disclosure, opened when the server refused what was sent (so the message and the text are in view). */
-export function FormDisclosure({ disclosure, refused, children }: { disclosure?: Disclosure; refused: boolean; children: ReactNode }) {
+export function FormDisclosure({
+  disclosure,
+  refused,
+  children,
+  detailsRef,
+}: {
+  disclosure?: Disclosure;
+  refused: boolean;
+  children: ReactNode;
+  detailsRef?: React.Ref<HTMLDetailsElement>;
+}) {
   if (!disclosure) return children;
   return (
-    <details className={disclosure.className} open={refused || undefined}>
+    <details ref={detailsRef} className={disclosure.className} open={refused || undefined}>
       <summary>{disclosure.summary}</summary>
       {children}
     </details>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-state";
 import { formatInstant } from "@/lib/time/format";
@@ -8,11 +9,16 @@ import { formatInstant } from "@/lib/time/format";
  * The form-level outcome, announced to screen readers when it changes. A
  * refusal is also focused when the page loads with it (the page the server
  * sends back to a browser without JavaScript), so it is in view and read out
- * even when the form is far down the page.
+ * even when the form is far down the page; with JavaScript, every refusal
+ * takes the focus when it arrives.
  */
 export function FormAlert({ state }: { state: FormState }) {
   const t = useTranslations();
   const locale = useLocale();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status === "error") ref.current?.focus();
+  }, [state]);
   let text: string | null = null;
   if (state.status === "error") {
     if (state.code === "UNEXPECTED") text = t("errors.unexpected", { reference: state.reference ?? "" });
@@ -27,7 +33,7 @@ export function FormAlert({ state }: { state: FormState }) {
     text = t(state.message, state.messageValues);
   }
   return (
-    <div aria-live="polite" aria-atomic="true" className={`form-alert ${state.status}`} {...(state.status === "error" ? { tabIndex: -1, autoFocus: true } : {})}>
+    <div ref={ref} aria-live="polite" aria-atomic="true" className={`form-alert ${state.status}`} {...(state.status === "error" ? { tabIndex: -1, autoFocus: true } : {})}>
       {text ? <p>{text}</p> : null}
     </div>
   );

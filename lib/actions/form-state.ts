@@ -4,7 +4,7 @@ import { asAppError, isAppError, type ErrorCode, type FieldErrors } from "@/lib/
 /** What a server action returns to its form: enough to show every message and keep every value. */
 export type FormState<V = Record<string, unknown>> =
   | { status: "idle" }
-  | { status: "ok"; message?: string; messageValues?: Record<string, string> }
+  | { status: "ok"; message?: string; messageValues?: Record<string, string>; /** The element to move focus to (what was just created). */ focusId?: string }
   | {
       status: "error";
       code: ErrorCode | "UNEXPECTED";
@@ -14,6 +14,8 @@ export type FormState<V = Record<string, unknown>> =
       closedAt?: string;
       timeZone?: string;
       reference?: string;
+      /** A typed quote not in the text: the nearest passages, offered to choose from. */
+      passages?: { start: number; end: number; exact: string }[];
     };
 
 export const IDLE: FormState = { status: "idle" };
@@ -36,6 +38,7 @@ export function formError<V>(caught: unknown, values: Partial<V>): FormState<V> 
       retryAfterSeconds: error.details.retryAfterSeconds,
       closedAt: error.details.closedAt,
       timeZone: error.details.timeZone,
+      passages: error.details.passages,
     };
   }
   const reference = randomUUID().slice(0, 8);

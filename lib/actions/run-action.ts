@@ -10,7 +10,7 @@ import { formError, type FormState } from "./form-state";
 export async function runAction<T>(
   values: Record<string, unknown>,
   work: () => Promise<T>,
-  options: { refresh?: () => void; message?: string | ((result: T) => string | { key: string; values: Record<string, string> }) } = {},
+  options: { refresh?: () => void; message?: string | ((result: T) => string | { key: string; values: Record<string, string> }); focusId?: (result: T) => string } = {},
 ): Promise<FormState> {
   let result: T;
   try {
@@ -22,5 +22,6 @@ export async function runAction<T>(
   }
   options.refresh?.();
   const message = typeof options.message === "function" ? options.message(result) : options.message;
-  return typeof message === "object" ? { status: "ok", message: message.key, messageValues: message.values } : { status: "ok", message };
+  const focusId = options.focusId?.(result);
+  return typeof message === "object" ? { status: "ok", message: message.key, messageValues: message.values, focusId } : { status: "ok", message, focusId };
 }

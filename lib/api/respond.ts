@@ -26,7 +26,7 @@ export function json(body: unknown, init: ResponseInit = {}) {
 }
 
 /**
- * Errors as `{ error: { code, reason?, message, fields?, retryAfterSeconds?, closedAt?, timeZone? } }`
+ * Errors as `{ error: { code, reason?, message, fields?, retryAfterSeconds?, closedAt?, timeZone?, nearestPassages? } }`
  * with the matching status: a stable code for programs, an English sentence
  * for people. Never a stack trace or SQL.
  */
@@ -34,7 +34,7 @@ export function apiError(caught: unknown) {
   const error = asAppError(caught) ?? caught;
   if (isAppError(error)) {
     const t = translatorFor("en");
-    const { fieldErrors, retryAfterSeconds, closedAt, timeZone, messageKey } = error.details;
+    const { fieldErrors, retryAfterSeconds, closedAt, timeZone, messageKey, passages } = error.details;
     const fields = fieldErrors
       ? Object.fromEntries(Object.entries(fieldErrors).map(([field, key]) => [field, { code: key.replace(/^errors\./, ""), message: t(key as never) }]))
       : undefined;
@@ -48,6 +48,7 @@ export function apiError(caught: unknown) {
           retryAfterSeconds,
           closedAt,
           timeZone,
+          nearestPassages: passages,
         },
       },
       { status: error.status, headers: retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {} },

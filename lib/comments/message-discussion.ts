@@ -28,7 +28,8 @@ export type CommentView = {
   status: CommentStatus;
   /** Null unless published: withdrawn and hidden comments leave a placeholder. */
   body: string | null;
-  author: { name: string; stakeholderGroup: StakeholderGroup; region: Region; country: string; organisation: string | null };
+  /** `secretariat`: written by someone of the secretariat (or an administrator), shown with a badge. */
+  author: { name: string; stakeholderGroup: StakeholderGroup; region: Region; country: string; organisation: string | null; secretariat: boolean };
   createdAt: Date;
   editedAt: Date | null;
   /** The passage annotated; null for a whole-message comment, and for a withdrawn or hidden one (only its placeholder shows). */
@@ -51,6 +52,7 @@ const commentFields = {
   id: true, parentId: true, authorId: true, status: true, body: true, messageVersionId: true,
   authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true, authorOrganisation: true,
   createdAt: true, editedAt: true, quoteExact: true, positionStart: true, positionEnd: true,
+  author: { select: { role: true } },
 } as const;
 
 /**
@@ -123,6 +125,7 @@ export async function getMessageDiscussion(
       region: comment.authorRegion,
       country: comment.authorCountry,
       organisation: comment.authorOrganisation,
+      secretariat: comment.author.role !== "PARTICIPANT",
     },
     createdAt: comment.createdAt,
     editedAt: comment.editedAt,

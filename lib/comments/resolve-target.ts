@@ -1,4 +1,6 @@
 import { locateQuote, selectorFor, verifySelector } from "@/lib/annotations/anchoring";
+import { splitsSurrogatePair } from "@/lib/annotations/anchor-unicode";
+import { nearestPassages } from "@/lib/annotations/nearest-passages";
 import { AppError } from "@/lib/errors";
 import type { SelectorInput } from "./schemas";
 
@@ -11,21 +13,31 @@ export type Target = { exact: string; prefix: string; suffix: string; start: num
  */
 export function resolveTarget(
   text: string,
-  input: { selector?: SelectorInput; quote?: string; quoteStart?: number | ""; quoteEnd?: number | "" },
+  input: { selector?: SelectorInput; quote?: string; quoteStart?: number | ""; quoteEnd?: number | ""; quoteChoice?: string },
 ): Target | null {
   if (input.selector) {
     const checked = verifySelector(text, input.selector);
     if (!checked.ok) throw new AppError("VALIDATION", { fieldErrors: { selector: "errors.selectorMismatch" } });
     return selectorFor(text, checked.start, checked.end);
   }
+  if (input.quoteChoice) return chosenPassage(text, input.quoteChoice);
   if (!input.quote) return null;
   const hint =
     typeof input.quoteStart === "number" && typeof input.quoteEnd === "number" ? { start: input.quoteStart, end: input.quoteEnd } : undefined;
   const located = locateQuote(text, input.quote, hint);
   if (!located.ok) {
-    throw new AppError("VALIDATION", {
-      fieldErrors: { quote: located.reason === "AMBIGUOUS" ? "errors.quoteAmbiguous" : "errors.quoteNotFound" },
-    });
+    if (located.reason === "AMBIGUOUS") throw new AppError("VALIDATION", { fieldErrors: { quote: "errors.quoteAmbiguous" } });
+    const passages = nearestPassages(text, input.quote);
+    throw new AppError("VALIDATION", { fieldErrors: { quote: "errors.quoteNotFound" }, passages });
   }
   return selectorFor(text, located.start, located.end);
+}
+
+/** One of the nearest passages the refusal offered, chosen by its offsets in the current text. */
+function chosenPassage(text: string, choice: string): Target {
+  const [start = 0, end = 0] = choice.split(":").map(Number);
+  if (!(start < end && end <= text.length) || splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
+    throw new AppError("VALIDATION", { fieldErrors: { quote: "errors.quoteChoiceInvalid" } });
+  }
+  return selectorFor(text, start, end);
 }

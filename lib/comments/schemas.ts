@@ -34,11 +34,13 @@ export const createCommentSchema = z
     /** Where a browser selection put the quote, to tell repeated passages apart. */
     quoteStart: z.union([offset, z.literal("")]).optional(),
     quoteEnd: z.union([offset, z.literal("")]).optional(),
+    /** One of the nearest passages offered when a typed quote was not found ("start:end"), or "" for none. */
+    quoteChoice: z.union([z.string().regex(/^\d{1,6}:\d{1,6}$/, "errors.quoteChoiceInvalid"), z.literal("")]).optional(),
     selector: selectorSchema.optional(),
     idempotencyKey: optionalText.pipe(z.string().max(IDEMPOTENCY_KEY_MAX, "errors.invalid").optional()),
   })
   .superRefine((input, context) => {
-    if (input.parentId && (input.quote || input.selector)) {
+    if (input.parentId && (input.quote || input.quoteChoice || input.selector)) {
       context.addIssue({ code: "custom", path: ["quote"], message: "errors.replyWithQuote" });
     }
   });

@@ -89,7 +89,7 @@ async function selectUntilQuotable(page: Page, select: () => Promise<unknown>) {
   await expect
     .poll(async () => {
       await select();
-      return quote.isEnabled();
+      return quote.isVisible();
     })
     .toBe(true);
 }

@@ -93,6 +93,24 @@ describe("writing comments", () => {
     expect(missing.details.fieldErrors).toEqual({ quote: "errors.quoteNotFound" });
   });
 
+  it("offers the nearest passages for a quote that is not in the text, and takes the one chosen", async () => {
+    const author = await createActor();
+    const { messageId, text } = await openMessage("1.2");
+    // One variant character: 冗于 for 冗余.
+    const refused = await failure(createComment(author, { messageId, body: "冗余很重要。", quote: "内置冗于以及" }));
+    expect(refused.details.fieldErrors).toEqual({ quote: "errors.quoteNotFound" });
+    const start = text.indexOf("内置冗余以及");
+    expect(refused.details.passages?.[0]).toEqual({ start, end: start + 6, exact: "内置冗余以及" });
+
+    const chosen = await createComment(author, { messageId, body: "冗余很重要。", quote: "内置冗于以及", quoteChoice: `${start}:${start + 6}` });
+    expect(chosen.comment).toMatchObject({ quoteExact: "内置冗余以及", positionStart: start, positionEnd: start + 6 });
+
+    const outside = await failure(createComment(author, { messageId, body: "x", quoteChoice: `${start}:${text.length + 1}` }));
+    expect(outside.details.fieldErrors).toEqual({ quote: "errors.quoteChoiceInvalid" });
+    const malformed = await failure(createComment(author, { messageId, body: "x", quoteChoice: "1-2" }));
+    expect(malformed.details.fieldErrors).toEqual({ quoteChoice: "errors.quoteChoiceInvalid" });
+  });
+
   it("asks for a longer quote when a passage repeats, unless the selection says where", async () => {
     const author = await createActor();
     const { messageId, text } = await openMessage("1.1");

@@ -62,6 +62,13 @@ describe("write API", () => {
     expect(mismatch.status).toBe(422);
     expect(await mismatch.json()).toMatchObject({ error: { code: "VALIDATION", fields: { selector: { code: "selectorMismatch" } } } });
 
+    // A quote typed with a variant character (鸿构 for 鸿沟): the nearest passages come with the refusal.
+    const variant = await commentRoute(request("POST", url, { token, body: { body: "x", quote: "数字鸿构" } }), params({ id: messageId }));
+    expect(variant.status).toBe(422);
+    const offered = await variant.json();
+    expect(offered.error.fields.quote.code).toBe("quoteNotFound");
+    expect(offered.error.nearestPassages[0]).toMatchObject({ exact: "数字鸿沟" });
+
     const empty = await commentRoute(request("POST", url, { token, body: { body: "   " } }), params({ id: messageId }));
     expect((await empty.json()).error.fields.body).toEqual({ code: "commentBodyRequired", message: "Write your comment." });
 

@@ -17,6 +17,7 @@ export async function createCommentAction(_state: FormState, form: FormData): Pr
   return runAction(values, async () => createComment(await getCredential(), values), {
     refresh: refreshConsultationPages,
     message: ({ comment, created }) => ({ key: created ? "comments.posted" : "comments.alreadyPosted", values: { receipt: comment.receiptNumber ?? "—" } }),
+    focusId: ({ comment }) => `comment-${comment.id}`,
   });
 }
 

@@ -8,6 +8,7 @@ import { CommentForm } from "@/components/comments/comment-form";
 import { CommentThread, type CommentActions } from "@/components/comments/comment-thread";
 import { HighlightedText } from "@/components/comments/highlighted-text";
 import { KeptDrafts } from "@/components/comments/kept-drafts";
+import { PassagePicker } from "@/components/comments/passage-picker";
 import { ParticipationNotice } from "@/components/comments/participation-notice";
 import { ConsultationHeader } from "@/components/consultations/consultation-header";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -91,51 +92,55 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
           ) : null}
         </ul>
       </nav>
-      <HighlightedText
-        text={current.text}
-        language={consultation.language}
-        highlights={discussion.highlights}
-        threadHref={(highlight) => `${highlight.page === discussion.page ? "" : pageHref(highlight.page)}#comment-${highlight.id}`}
-      />
-      <p className="meta">
-        {t("versionOf", { number: current.number, date: formatInstant(current.createdAt, locale, consultation.referenceTimeZone) })}
-        {discussion.highlights.length > 0 ? <> · {c("passagesAnnotated", { count: discussion.highlights.length })}</> : null}
-      </p>
-      {earlier.length > 0 ? (
-        <section aria-labelledby="versions-heading">
-          <h2 id="versions-heading">{t("earlierVersions")}</h2>
-          {earlier.map((version) => (
-            <details key={version.id}>
-              <summary>{t("versionOf", { number: version.number, date: formatInstant(version.createdAt, locale, consultation.referenceTimeZone) })}</summary>
-              <p className="message-text" lang={consultation.language}>
-                {version.text}
-              </p>
-            </details>
-          ))}
-        </section>
-      ) : null}
-
-      <section id="comments" aria-labelledby="comments-heading">
-        <h2 id="comments-heading">{t("commentCount", { count: message._count.comments })}</h2>
-        <ParticipationNotice actor={actor} consultation={consultation} returnTo={path} />
-        {discussion.threadCount > 1 ? (
-          <nav aria-label={c("order")} className="thread-order">
-            <ul>
-              {THREAD_ORDERS.map((order) => (
-                <li key={order}>
-                  <Link href={`${pageHref(1, order)}#comments`} aria-current={order === discussion.order ? "true" : undefined}>
-                    {c(`orders.${order}`)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+      {/* One catalogue for the client components from the text down to the comments. */}
+      <ClientMessages namespaces={["comments"]}>
+        <PassagePicker text={current.text} language={consultation.language} enabled={can.write && can.open}>
+          <HighlightedText
+            text={current.text}
+            language={consultation.language}
+            highlights={discussion.highlights}
+            threadHref={(highlight) => `${highlight.page === discussion.page ? "" : pageHref(highlight.page)}#comment-${highlight.id}`}
+          />
+        </PassagePicker>
+        <p className="meta">
+          {t("versionOf", { number: current.number, date: formatInstant(current.createdAt, locale, consultation.referenceTimeZone) })}
+          {discussion.highlights.length > 0 ? <> · {c("passagesAnnotated", { count: discussion.highlights.length })}</> : null}
+        </p>
+        {earlier.length > 0 ? (
+          <section aria-labelledby="versions-heading">
+            <h2 id="versions-heading">{t("earlierVersions")}</h2>
+            {earlier.map((version) => (
+              <details key={version.id}>
+                <summary>{t("versionOf", { number: version.number, date: formatInstant(version.createdAt, locale, consultation.referenceTimeZone) })}</summary>
+                <p className="message-text" lang={consultation.language}>
+                  {version.text}
+                </p>
+              </details>
+            ))}
+          </section>
         ) : null}
-        <ClientMessages namespaces={["comments"]}>
+
+        <section id="comments" aria-labelledby="comments-heading">
+          <h2 id="comments-heading">{t("commentCount", { count: message._count.comments })}</h2>
+          <ParticipationNotice actor={actor} consultation={consultation} returnTo={path} />
+          {discussion.threadCount > 1 ? (
+            <nav aria-label={c("order")} className="thread-order">
+              <ul>
+                {THREAD_ORDERS.map((order) => (
+                  <li key={order}>
+                    <Link href={`${pageHref(1, order)}#comments`} aria-current={order === discussion.order ? "true" : undefined}>
+                      {c(`orders.${order}`)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
           {can.write ? (
             <CommentForm
               mode="comment"
               messageId={message.id}
+              language={consultation.language}
               action={commentActions.create}
               idempotencyKey={randomUUID()}
               storageKey={`consult:comment:${message.id}`}
@@ -164,9 +169,9 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
               />
             ))}
           </ol>
-        </ClientMessages>
-        <Pagination page={discussion.page} pageCount={discussion.pageCount} href={pageHref} label={c("pages")} />
-      </section>
+          <Pagination page={discussion.page} pageCount={discussion.pageCount} href={pageHref} label={c("pages")} />
+        </section>
+      </ClientMessages>
       <p>
         <Link href={`/consultations/${slug}#message-${message.number}`}>{t("backToDocument")}</Link>
       </p>
