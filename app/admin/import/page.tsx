@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ImportForm } from "@/components/admin/import-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DOCUMENT_LANGUAGE_CODES } from "@/lib/consultations/schemas";
+import { languageName } from "@/lib/i18n/language-name";
 import { secretariatPage } from "@/lib/http/page-access";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,8 +14,7 @@ export default async function ImportPage() {
   await secretariatPage("/admin/import");
   const t = await getTranslations("import");
   const locale = await getLocale();
-  const names = new Intl.DisplayNames([locale], { type: "language" });
-  const languages = DOCUMENT_LANGUAGE_CODES.map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }));
+  const languages = DOCUMENT_LANGUAGE_CODES.map((code) => ({ value: code, label: languageName(code, locale) }));
   return (
     <div>
       <h1>{t("title")}</h1>
