@@ -35,7 +35,7 @@ export async function SiteHeader({ setLanguageAction, signOutAction }: SiteHeade
                 <li>
                   {/* A plain form: signing out works without JavaScript, from any page. */}
                   <form action={signOutAction} className="sign-out">
-                    <button type="submit" className="secondary">
+                    <button type="submit">
                       {t("signOut")}
                     </button>
                   </form>

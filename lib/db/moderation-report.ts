@@ -48,7 +48,9 @@ export async function moderationFigures({ from, to, consultationId }: ReportRang
              (select count(*)::int from (${flagged}) f where f."consultationId" = k.id) as flags,
              (select count(*)::int from (${actions}) a where a."consultationId" = k.id and a.action in ('HIDE_COMMENT', 'AUTO_HIDE_COMMENT')) as hidden
       from "Consultation" k
-      where k.id in (select "consultationId" from (${flagged}) f union select "consultationId" from (${actions}) a where "consultationId" is not null)
+      -- Only published consultations are named; a draft's figures still count in the totals.
+      where k."publishedAt" is not null
+        and k.id in (select "consultationId" from (${flagged}) f union select "consultationId" from (${actions}) a where "consultationId" is not null)
       order by k.title`,
     db.$queryRaw<{ month: string; flags: number; actions: number }[]>`
       select to_char(month, 'YYYY-MM') as month, sum(flags)::int as flags, sum(actions)::int as actions from (

@@ -43,8 +43,9 @@ export async function appealHiding(actor: Actor | null, input: unknown, now = ne
 export async function decideAppeal(actor: Actor | null, input: unknown, now = new Date()) {
   const moderator = requireSecretariat(actor);
   const { appealId, outcome, note } = parseInput(appealDecisionSchema, input);
-  const appeal = await db.appeal.findUnique({ where: { id: appealId }, select: { commentId: true, outcome: true, action: { select: { moderatorId: true } } } });
+  const appeal = await db.appeal.findUnique({ where: { id: appealId }, select: { commentId: true, authorId: true, outcome: true, action: { select: { moderatorId: true } } } });
   if (!appeal) throw new AppError("NOT_FOUND");
+  if (appeal.authorId === moderator.userId) throw new AppError("FORBIDDEN", { messageKey: "errors.moderateOwnComment", fieldErrors: { form: "errors.moderateOwnComment" } });
   if (appeal.action.moderatorId === moderator.userId && (await otherModeratorExists(moderator.userId))) {
     throw new AppError("FORBIDDEN", { messageKey: "errors.appealAgainstOwnAction", fieldErrors: { form: "errors.appealAgainstOwnAction" } });
   }

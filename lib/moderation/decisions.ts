@@ -18,7 +18,7 @@ import { bulkDecisionSchema, commentDecisionSchema, hideSchema } from "./schemas
 export async function hideComment(actor: Actor | null, input: unknown, now = new Date()) {
   const moderator = requireSecretariat(actor);
   const { commentId, reason, publicNote } = parseInput(hideSchema, input);
-  return decide(commentId, ["PUBLISHED", "PENDING", "HIDDEN"], async (tx) => {
+  return decide(moderator.userId, commentId, ["PUBLISHED", "PENDING", "HIDDEN"], async (tx) => {
     await tx.comment.update({ where: { id: commentId }, data: { status: "HIDDEN", moderatedAt: now, moderationReason: reason, moderationNote: publicNote } });
     const flags = await resolveOpenFlags(tx, commentId, "UPHELD", moderator.userId, now);
     return record(tx, { kind: "HIDE_COMMENT", commentId, moderatorId: moderator.userId, now, reason, publicNote, audit: "comment.hidden", data: { flagsUpheld: flags } });
@@ -33,7 +33,7 @@ export async function hideComment(actor: Actor | null, input: unknown, now = new
 export async function approveComment(actor: Actor | null, input: unknown, now = new Date()) {
   const moderator = requireSecretariat(actor);
   const { commentId } = parseInput(commentDecisionSchema, input);
-  return decide(commentId, ["PUBLISHED", "PENDING", "HIDDEN"], async (tx, status) => {
+  return decide(moderator.userId, commentId, ["PUBLISHED", "PENDING", "HIDDEN"], async (tx, status) => {
     if (status === "HIDDEN" && !(await hiddenAutomatically(tx, commentId))) {
       // A moderator hid it: bringing it back is a restoration, said as such.
       throw new AppError("CONFLICT", { fieldErrors: { form: "errors.restoreInstead" } });
@@ -48,7 +48,7 @@ export async function approveComment(actor: Actor | null, input: unknown, now = 
 export async function restoreComment(actor: Actor | null, input: unknown, now = new Date()) {
   const moderator = requireSecretariat(actor);
   const { commentId } = parseInput(commentDecisionSchema, input);
-  return decide(commentId, ["HIDDEN"], (tx) => restoreWithin(tx, commentId, moderator.userId, now));
+  return decide(moderator.userId, commentId, ["HIDDEN"], (tx) => restoreWithin(tx, commentId, moderator.userId, now));
 }
 
 /** Publishes a hidden comment again, in a decision's transaction (a restoration, or an appeal that reversed the hiding). */

@@ -4,11 +4,16 @@ import type { CommentStatus, FlagReason, FlagResolution, ModerationActionKind } 
 import { lockComment } from "@/lib/db/moderation";
 import { AppError } from "@/lib/errors";
 
-/** Runs a decision on one comment in a transaction, with its row locked, when its status is one of `allowed`. */
-export async function decide<T>(commentId: string, allowed: CommentStatus[], work: (tx: Tx, status: CommentStatus) => Promise<T>) {
+/**
+ * Runs a moderator's decision on one comment in a transaction, with its row
+ * locked, when its status is one of `allowed`. Nobody decides on their own
+ * comment: another moderator does.
+ */
+export async function decide<T>(moderatorId: string, commentId: string, allowed: CommentStatus[], work: (tx: Tx, status: CommentStatus) => Promise<T>) {
   return db.$transaction(async (tx) => {
     if (!(await lockComment(tx, commentId))) throw new AppError("NOT_FOUND");
-    const { status } = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: { status: true } });
+    const { status, authorId } = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: { status: true, authorId: true } });
+    if (authorId === moderatorId) throw new AppError("FORBIDDEN", { messageKey: "errors.moderateOwnComment", fieldErrors: { form: "errors.moderateOwnComment" } });
     if (!allowed.includes(status)) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentNotAvailable" } });
     return work(tx, status);
   });

@@ -6,6 +6,7 @@ import { editComment } from "@/lib/comments/change-comment";
 import { createComment } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
+import { appealHiding, decideAppeal } from "@/lib/moderation/appeals";
 import { approveComment, hideComment, restoreComment } from "@/lib/moderation/decisions";
 import { FLAG_LIMITS, flagComment } from "@/lib/moderation/flag";
 import { AUTO_HIDE_FLAGS } from "@/lib/moderation/schemas";
@@ -148,6 +149,20 @@ describe("moderators' decisions", () => {
       form: "errors.commentNotAvailable",
     });
     expect((await failure(restoreComment(moderator, { commentId: "no-such-comment" }))).code).toBe("NOT_FOUND");
+  });
+
+  it("lets no moderator decide on their own comment, nor on an appeal about it", async () => {
+    const { id } = await importMarkdown(DRAFT, { open: true });
+    const message = await db.message.findFirstOrThrow({ where: { consultationId: id } });
+    const moderator = await createActor({ role: "SECRETARIAT" });
+    const { comment } = await createComment(moderator, { messageId: message.id, body: "The secretariat's own remark." });
+    const refusal = await failure(hideComment(moderator, { commentId: comment.id, reason: "SPAM", publicNote: "Hiding my own." }));
+    expect(refusal).toMatchObject({ code: "FORBIDDEN", details: { fieldErrors: { form: "errors.moderateOwnComment" } } });
+    for (const reader of await readers(AUTO_HIDE_FLAGS)) await flagComment(reader, { commentId: comment.id, reason: "OFF_TOPIC" });
+    expect((await failure(approveComment(moderator, { commentId: comment.id }))).code).toBe("FORBIDDEN");
+    const appeal = await appealHiding(moderator, { commentId: comment.id, text: "It was on topic." });
+    expect((await failure(decideAppeal(moderator, { appealId: appeal.id, outcome: "REVERSED", note: "Mine." }))).code).toBe("FORBIDDEN");
+    expect(await status(comment.id)).toBe("HIDDEN");
   });
 });
 
