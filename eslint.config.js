@@ -21,6 +21,24 @@ const config = [
       ],
     },
   },
+  {
+    // lib/db holds statements only: it may use types from domain modules, never their code.
+    files: ["lib/db/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/lib/(?!db/|env$|net/)",
+              allowTypeImports: true,
+              message: "lib/db does not depend on domain modules: pass what a statement needs in as a value.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { outboxEnabled } from "./config";
@@ -17,6 +18,13 @@ export type Mail = {
 export type MailFailure = { code?: string; responseCode?: number; message: string };
 
 let transport: { url: string; transporter: nodemailer.Transporter } | undefined;
+
+/**
+ * A server that does not answer must not hold a sender for long (nodemailer waits
+ * 2 minutes to connect and 10 for a reply by default): the worker has to finish
+ * within the app's stop deadline, and a sign-in mail is awaited by a person.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
 /** Sends through SMTP_URL, or (development) to the server log and the outbox page. */
 export async function sendMail(mail: Mail) {
@@ -44,6 +52,6 @@ export async function deliverMail(mail: Mail) {
     console.error("[mail] SMTP_URL is not set: cannot send mail (set CONSULT_DEV_OUTBOX=1 only in development).");
     throw new AppError("MAIL_FAILED");
   }
-  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(new SMTPTransport({ url, ...SMTP_TIMEOUTS })) };
   await transport.transporter.sendMail({ from: process.env.MAIL_FROM ?? "Consult <no-reply@localhost>", ...mail });
 }

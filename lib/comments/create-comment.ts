@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { checkRateLimitCounts, counterHits, limitFromEnvironment } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
+import { newReceiptNumber } from "./receipt-number";
 import { requireOpenConsultation } from "./open-for-comment";
 import { loadCommentContext, type CommentContext } from "@/lib/db/comment-context";
 import { insertComment } from "@/lib/db/insert-comment";
@@ -84,6 +85,7 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     hits: counterHits(limits, now),
     now,
     queueMail: mailConfigured(),
+    drawReceiptNumber: newReceiptNumber,
   });
   if (comment) return { comment, created: true };
   // Not written: either the same key was used by a submission that raced past the lookup (return its comment), or a limit was reached.

@@ -1,8 +1,8 @@
 import type { Target } from "@/lib/comments/resolve-target";
 import { auditRowsFrom } from "./audit";
 import type { Comment } from "./generated/client";
+import { notificationDelivery } from "./notification-delivery";
 import { countHitsCtes, type CounterHit } from "./rate-limit-counter";
-import { newReceiptNumber } from "@/lib/comments/receipt-number";
 import { sql } from "./sql";
 
 export type NewComment = {
@@ -23,6 +23,8 @@ export type NewComment = {
   now: Date;
   /** Mail can be sent (SMTP or the development outbox): queue the author's receipt and the reply notification. */
   queueMail: boolean;
+  /** Draws a new receipt number (lib/comments/receipt-number.ts); drawn again if it is taken. */
+  drawReceiptNumber: () => string;
 };
 
 export type InsertResult = {
@@ -42,7 +44,7 @@ export type InsertResult = {
 export async function insertComment(input: NewComment): Promise<InsertResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertCommentOnce(input, newReceiptNumber());
+      return await insertCommentOnce(input, input.drawReceiptNumber());
     } catch (error) {
       // Two comments drew the same random receipt number (about once in 10⁵ comments at ten million): draw again.
       if (attempt >= 3 || (error as { constraint_name?: string }).constraint_name !== "Comment_receiptNumber_key") throw error;
@@ -75,13 +77,13 @@ async function insertCommentOnce(input: NewComment, receiptNumber: string): Prom
       where ${input.queueMail}::boolean and not exists (select 1 from "NotificationSetting" s where s."userId" = inserted."authorId" and not s.receipts)
     ), reply as (
       insert into "Notification" (id, "userId", kind, delivery, "dedupeKey", "commentId", "runAfter", "createdAt")
-      select distinct on (answered."authorId") gen_random_uuid()::text, answered."authorId", 'REPLY',
-             (case when s.frequency = 'DAILY' then 'DIGEST' else 'MAIL' end)::"NotificationDelivery",
+      select distinct on (answered."authorId") gen_random_uuid()::text, answered."authorId", 'REPLY', d.delivery,
              'reply:' || inserted.id || ':' || answered."authorId", inserted.id, inserted."createdAt", inserted."createdAt"
       from inserted
       join "Comment" answered on answered.id in (inserted."parentId", ${input.repliedToId}::text)
-      join "NotificationSetting" s on s."userId" = answered."authorId" and s.replies and s.frequency <> 'OFF'
-      where ${input.queueMail}::boolean and answered."authorId" <> inserted."authorId"
+      join "NotificationSetting" s on s."userId" = answered."authorId" and s.replies
+      cross join lateral (select ${notificationDelivery(sql()`answered."authorId"`)} as delivery) d
+      where ${input.queueMail}::boolean and answered."authorId" <> inserted."authorId" and d.delivery is not null
     )
     select inserted.*, (select coalesce(json_agg(json_build_object('key', key, 'count', count)), '[]') from counted) as "rateLimitCounts"
     from (values (1)) as one left join inserted on true`;

@@ -1,4 +1,5 @@
 import type { Notification, NotificationKind } from "./generated/client";
+import { notificationDelivery } from "./notification-delivery";
 import { sql } from "./sql";
 
 /**
@@ -6,12 +7,12 @@ import { sql } from "./sql";
  * A row is ready while "claimedAt" is null; claiming sets it in the same
  * statement that picks the rows (FOR UPDATE SKIP LOCKED, so two workers never
  * take the same row), and only a failure known to have sent nothing clears it again.
+ * "sendingStartedAt" is set just before the mail goes to SMTP: a claim older than
+ * STALE_CLAIM_MINUTES without it (its worker died before sending) is taken again.
  */
 
-/** How follower f gets notifications (someone who never chose: at once), as an SQL fragment. */
-const followerDelivery = () => sql()`
-  (case when coalesce((select frequency from "NotificationSetting" s where s."userId" = f."userId"), 'IMMEDIATE') = 'DAILY'
-        then 'DIGEST' else 'MAIL' end)::"NotificationDelivery"`;
+/** Longer than any worker takes between claiming a row and starting to send it. */
+export const STALE_CLAIM_MINUTES = 15;
 
 /** Takes up to `limit` rows due at `now` (mail and digests; digest items wait for their digest). */
 export async function claimDueNotifications(now: Date, limit: number): Promise<Notification[]> {
@@ -19,20 +20,39 @@ export async function claimDueNotifications(now: Date, limit: number): Promise<N
     update "Notification" set "claimedAt" = ${now}, attempts = attempts + 1
     where id in (
       select id from "Notification"
-      where "claimedAt" is null and delivery = 'MAIL' and "runAfter" <= ${now}
+      where delivery = 'MAIL' and "runAfter" <= ${now}
+        and ("claimedAt" is null
+          or ("claimedAt" < ${now}::timestamptz - make_interval(mins => ${STALE_CLAIM_MINUTES})
+              and "sendingStartedAt" is null and "sentAt" is null and "failedAt" is null))
       order by "runAfter"
       limit ${limit}
       for update skip locked)
     returning *`;
 }
 
+/**
+ * Marks the claimed row as being sent; false when the claim is not this worker's
+ * any more (taken again as stale), and then nothing may be sent.
+ */
+export async function startSending(item: Pick<Notification, "id" | "claimedAt">, now: Date): Promise<boolean> {
+  const rows = await sql()`
+    update "Notification" set "sendingStartedAt" = ${now}
+    where id = ${item.id} and "claimedAt" = ${item.claimedAt} and "sendingStartedAt" is null
+    returning id`;
+  return rows.length === 1;
+}
+
 export async function markNotificationSent(id: string, now: Date) {
   await sql()`update "Notification" set "sentAt" = ${now}, "lastError" = null where id = ${id}`;
 }
 
-/** Nothing was sent: ready again at `runAfter`. */
+/** Nothing was sent: ready again at `runAfter`, and a digest's items wait again for it. */
 export async function releaseNotification(id: string, runAfter: Date, error: string) {
-  await sql()`update "Notification" set "claimedAt" = null, "runAfter" = ${runAfter}, "lastError" = ${error} where id = ${id}`;
+  await sql()`
+    with items as (
+      update "Notification" set "digestId" = null, "claimedAt" = null where "digestId" = ${id} and "sentAt" is null)
+    update "Notification" set "claimedAt" = null, "sendingStartedAt" = null, "runAfter" = ${runAfter}, "lastError" = ${error}
+    where id = ${id}`;
 }
 
 /** Never tried again: refused for good, too many attempts, not wanted any more, or an outcome that cannot be known. */
@@ -50,7 +70,7 @@ export async function markNotificationFailed(id: string, now: Date, error: strin
 export async function enqueueConsultationEvents(now: Date): Promise<number> {
   const rows = await sql()`
     insert into "Notification" (id, "userId", kind, delivery, "dedupeKey", "consultationId", "runAfter", "createdAt")
-    select gen_random_uuid()::text, f."userId", e.kind::"NotificationKind", ${followerDelivery()},
+    select gen_random_uuid()::text, f."userId", e.kind::"NotificationKind", d.delivery,
            e.kind || ':' || c.id || ':' || to_char(e.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS') || ':' || f."userId", c.id, ${now}, ${now}
     from "Consultation" c
     cross join lateral (values
@@ -58,10 +78,10 @@ export async function enqueueConsultationEvents(now: Date): Promise<number> {
       ('CONSULTATION_LAST_DAY', c."closesAt" - interval '1 day'),
       ('CONSULTATION_CLOSED', c."closesAt")) as e(kind, at)
     join "ConsultationFollow" f on f."consultationId" = c.id and f."createdAt" <= e.at
-    where c."publishedAt" is not null and c."opensAt" is not null and c."closesAt" is not null
+    cross join lateral (select ${notificationDelivery(sql()`f."userId"`)} as delivery) d
+    where d.delivery is not null and c."publishedAt" is not null and c."opensAt" is not null and c."closesAt" is not null
       and e.at <= ${now} and e.at > ${now}::timestamptz - interval '2 days'
       and (e.kind = 'CONSULTATION_CLOSED' or c."closesAt" > ${now})
-      and coalesce((select frequency from "NotificationSetting" s where s."userId" = f."userId"), 'IMMEDIATE') <> 'OFF'
     on conflict ("dedupeKey") do nothing
     returning id`;
   return rows.length;
@@ -75,29 +95,34 @@ export async function enqueueOutcomePublished(consultationId: string, now: Date)
 async function enqueueForFollowers(consultationId: string, kind: NotificationKind, now: Date) {
   const rows = await sql()`
     insert into "Notification" (id, "userId", kind, delivery, "dedupeKey", "consultationId", "runAfter", "createdAt")
-    select gen_random_uuid()::text, f."userId", ${kind}::"NotificationKind", ${followerDelivery()},
+    select gen_random_uuid()::text, f."userId", ${kind}::"NotificationKind", d.delivery,
            ${kind} || ':' || f."consultationId" || ':' || f."userId", f."consultationId", ${now}, ${now}
     from "ConsultationFollow" f
-    where f."consultationId" = ${consultationId}
-      and coalesce((select frequency from "NotificationSetting" s where s."userId" = f."userId"), 'IMMEDIATE') <> 'OFF'
+    cross join lateral (select ${notificationDelivery(sql()`f."userId"`)} as delivery) d
+    where f."consultationId" = ${consultationId} and d.delivery is not null
     on conflict ("dedupeKey") do nothing
     returning id`;
   return rows.length;
 }
 
 /**
- * Today's digest for everyone with items waiting: one DIGEST row per person and
- * day (its key holds the date), due at `hourUtc` o'clock UTC; when it runs it
- * gathers every item waiting then.
+ * The next digest for everyone with items waiting and no digest pending: one
+ * DIGEST row per person and day (its key holds the date), due at the next
+ * `hourUtc` o'clock UTC (today's if it is still ahead, else tomorrow's); when
+ * it runs it gathers every item waiting then.
  */
 export async function enqueueDigests(now: Date, hourUtc: number): Promise<number> {
-  const day = now.toISOString().slice(0, 10);
-  const due = new Date(`${day}T${String(hourUtc).padStart(2, "0")}:00:00.000Z`);
+  const due = new Date(`${now.toISOString().slice(0, 10)}T${String(hourUtc).padStart(2, "0")}:00:00.000Z`);
+  if (due <= now) due.setUTCDate(due.getUTCDate() + 1);
+  const day = due.toISOString().slice(0, 10);
   const rows = await sql()`
     insert into "Notification" (id, "userId", kind, delivery, "dedupeKey", "runAfter", "createdAt")
     select gen_random_uuid()::text, "userId", 'DIGEST', 'MAIL', 'DIGEST:' || "userId" || ':' || ${day}, ${due}, ${now}
-    from "Notification"
+    from "Notification" item
     where delivery = 'DIGEST' and "digestId" is null and "claimedAt" is null
+      and not exists (select 1 from "Notification" pending
+                      where pending."userId" = item."userId" and pending.kind = 'DIGEST'
+                        and pending."sendingStartedAt" is null and pending."sentAt" is null and pending."failedAt" is null)
     group by "userId"
     on conflict ("dedupeKey") do nothing
     returning id`;

@@ -5,6 +5,7 @@ import type { Notification, NotificationKind } from "@/lib/db/generated/client";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
 import { formatInstant } from "@/lib/time/format";
+import { DEFAULT_SETTINGS } from "./settings";
 import { unsubscribeToken, type Subscription } from "./unsubscribe-token";
 
 type Item = Pick<Notification, "id" | "kind" | "userId" | "commentId" | "consultationId" | "createdAt">;
@@ -38,7 +39,7 @@ async function loadRecipient(userId: string) {
   });
   if (!user || user.suspendedAt) return null;
   const language = user.profile?.preferredLanguage;
-  const setting = user.notificationSetting ?? { frequency: "IMMEDIATE", receipts: true, replies: false };
+  const setting = user.notificationSetting ?? DEFAULT_SETTINGS;
   return {
     email: user.email,
     locale: (isLocale(language) ? language : DEFAULT_LOCALE) as Locale,
@@ -57,7 +58,8 @@ const CONSULTATION_KINDS = {
 /** One notification's subject and text, and what its unsubscribe link stops; null when not wanted any more. */
 async function itemText(item: Item, recipient: NonNullable<Recipient>): Promise<{ subject: string; text: string; subscription: Subscription } | null> {
   const t = translatorFor(recipient.locale);
-  const when = (date: Date) => `${formatInstant(date, recipient.locale, "UTC")} · ${date.toISOString()}`;
+  // As the consultation's pages show it: in its reference zone, with the exact instant after.
+  const when = (date: Date, timeZone: string) => `${formatInstant(date, recipient.locale, timeZone)} · ${date.toISOString()}`;
   if (item.kind === "RECEIPT" || item.kind === "REPLY") {
     if (item.kind === "RECEIPT" ? !recipient.setting.receipts : !recipient.setting.replies || recipient.setting.frequency === "OFF") return null;
     const comment = item.commentId
@@ -65,19 +67,19 @@ async function itemText(item: Item, recipient: NonNullable<Recipient>): Promise<
           where: { id: item.commentId },
           select: {
             id: true, body: true, status: true, receiptNumber: true, createdAt: true, authorName: true,
-            message: { select: { number: true, consultation: { select: { slug: true, title: true } } } },
+            message: { select: { number: true, consultation: { select: { slug: true, title: true, referenceTimeZone: true } } } },
           },
         })
       : null;
     if (!comment) return null;
-    const { slug, title } = comment.message.consultation;
+    const { slug, title, referenceTimeZone } = comment.message.consultation;
     const values = { number: comment.message.number, title, link: `${appUrl()}/consultations/${slug}/messages/${comment.message.number}#comment-${comment.id}` };
     if (item.kind === "RECEIPT") {
       // The receipt is proof of filing: it is sent whatever became of the comment since.
       return {
         subscription: { kind: "receipts", userId: item.userId },
         subject: t("mail.receipt.subject", { receipt: comment.receiptNumber ?? "", title }),
-        text: t("mail.receipt.body", { ...values, receipt: comment.receiptNumber ?? "", acceptedAt: when(comment.createdAt), body: comment.body }),
+        text: t("mail.receipt.body", { ...values, receipt: comment.receiptNumber ?? "", acceptedAt: when(comment.createdAt, referenceTimeZone), body: comment.body }),
       };
     }
     if (comment.status !== "PUBLISHED") return null;
@@ -91,7 +93,7 @@ async function itemText(item: Item, recipient: NonNullable<Recipient>): Promise<
   if (recipient.setting.frequency === "OFF" || !recipient.follows.has(item.consultationId)) return null;
   const consultation = await db.consultation.findUnique({
     where: { id: item.consultationId },
-    select: { slug: true, title: true, opensAt: true, closesAt: true, publishedAt: true },
+    select: { slug: true, title: true, opensAt: true, closesAt: true, publishedAt: true, referenceTimeZone: true },
   });
   if (!consultation?.publishedAt) return null;
   const key = CONSULTATION_KINDS[item.kind];
@@ -101,7 +103,7 @@ async function itemText(item: Item, recipient: NonNullable<Recipient>): Promise<
     text: t(`mail.${key}.body`, {
       title: consultation.title,
       link: `${appUrl()}/consultations/${consultation.slug}`,
-      closesAt: consultation.closesAt ? when(consultation.closesAt) : "",
+      closesAt: consultation.closesAt ? when(consultation.closesAt, consultation.referenceTimeZone) : "",
     }),
   };
 }

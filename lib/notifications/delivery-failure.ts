@@ -20,3 +20,14 @@ export function failureOutcome(error: unknown): "retry" | "refused" | "uncertain
   if (command === "CONN" || ["ECONNECTION", "EDNS", "ETLS", "EAUTH", "ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH"].includes(code ?? "")) return "retry";
   return "uncertain";
 }
+
+/**
+ * What the queue and the log keep of a failure: its kind, codes and SMTP command,
+ * never its text, which may name the recipient ("550 5.1.1 <ada@example.org>: no
+ * such user") or hold a query's values.
+ */
+export function describeFailure(error: unknown): string {
+  const { name, code, responseCode, command } = (error ?? {}) as { name?: unknown; code?: unknown; responseCode?: unknown; command?: unknown };
+  const details = [code, responseCode, command].filter((part) => typeof part === "string" || typeof part === "number");
+  return [typeof name === "string" ? name : "Error", ...details].join(" ");
+}

@@ -6,6 +6,7 @@ import { notifyOutcomePublished } from "@/lib/notifications/outcome";
 import { getNotificationSettings, isFollowing, saveNotificationSettings, setFollow } from "@/lib/notifications/settings";
 import { unsubscribeToken } from "@/lib/notifications/unsubscribe-token";
 import { runNotificationRound } from "@/lib/notifications/worker";
+import { formatInstant } from "@/lib/time/format";
 import { importMarkdown } from "../support/consultations";
 import { failure } from "../support/failure";
 import { createActor } from "../support/factories";
@@ -172,6 +173,106 @@ describe("daily digest", () => {
     const digest = rows.find((row) => row.kind === "DIGEST")!;
     expect(digest.sentAt).not.toBeNull();
     expect(rows.filter((row) => row.kind !== "DIGEST").every((row) => row.digestId === digest.id && row.sentAt)).toBe(true);
+  });
+});
+
+describe("daily digest timing", () => {
+  it("waits for the next day's digest hour when items arrive after today's has passed", async () => {
+    const { id } = await consultation({ opensAt: new Date(Date.now() - HOUR), closesAt: new Date(Date.now() + 10 * 24 * HOUR) });
+    const person = await createActor();
+    await saveNotificationSettings(person, { frequency: "DAILY", receipts: false, replies: false });
+    await setFollow(person, { consultationId: id, intent: "follow" });
+    await notifyOutcomePublished(id, new Date());
+    const day = new Date(Date.now() + 24 * HOUR).toISOString().slice(0, 10);
+    const nextDay = new Date(Date.parse(`${day}T00:00:00Z`) + 24 * HOUR).toISOString().slice(0, 10);
+
+    await runNotificationRound(new Date(`${day}T10:00:00Z`));
+    await runNotificationRound(new Date(`${day}T23:00:00Z`));
+    expect(await mailsTo(person.email)).toEqual([]);
+    const digests = (await notificationsOf(person.userId)).filter((row) => row.kind === "DIGEST");
+    expect(digests.map((row) => [row.runAfter, row.dedupeKey])).toEqual([[new Date(`${nextDay}T07:00:00Z`), `DIGEST:${person.userId}:${nextDay}`]]);
+
+    await runNotificationRound(new Date(`${nextDay}T07:00:00Z`));
+    expect((await mailsTo(person.email)).map((mail) => mail.subject)).toEqual(["1 update from Consult"]);
+  });
+});
+
+describe("the mail worker", () => {
+  it("writes times in the consultation's reference zone, as its pages do", async () => {
+    const { id, messageId } = await openNow();
+    await db.consultation.update({ where: { id }, data: { referenceTimeZone: "Asia/Tokyo" } });
+    const author = await createActor();
+    const { comment } = await createComment(author, { messageId, body: "On time zones." });
+    await runNotificationRound();
+    const [mail] = await mailsTo(author.email);
+    expect(mail!.text).toContain(`${formatInstant(comment.createdAt, "en", "Asia/Tokyo")} · ${comment.createdAt.toISOString()}`);
+    expect(mail!.text).toContain("GMT+9");
+  });
+
+  it("releases a mail (and a digest's items) when it fails before sending, and sends it after the back-off", async () => {
+    const { id } = await openNow();
+    const person = await createActor();
+    await saveNotificationSettings(person, { frequency: "DAILY", receipts: false, replies: false });
+    await setFollow(person, { consultationId: id, intent: "follow" });
+    await notifyOutcomePublished(id, new Date());
+    // A zone the mail cannot be written in: composing fails, nothing is sent.
+    await db.consultation.update({ where: { id }, data: { referenceTimeZone: "Nowhere/Atlantis" } });
+    const day = new Date(Date.now() + 24 * HOUR).toISOString().slice(0, 10);
+    await runNotificationRound(new Date(`${day}T06:00:00Z`));
+    const due = new Date(`${day}T07:00:00Z`);
+    await runNotificationRound(due);
+
+    expect(await mailsTo(person.email)).toEqual([]);
+    const rows = await notificationsOf(person.userId);
+    expect(rows.find((row) => row.kind === "DIGEST")).toMatchObject({
+      attempts: 1,
+      claimedAt: null,
+      failedAt: null,
+      runAfter: new Date(due.getTime() + 60_000),
+      lastError: "not sent: RangeError",
+    });
+    expect(rows.find((row) => row.kind === "OUTCOME_PUBLISHED")).toMatchObject({ claimedAt: null, digestId: null, sentAt: null });
+
+    await db.consultation.update({ where: { id }, data: { referenceTimeZone: "UTC" } });
+    await runNotificationRound(new Date(due.getTime() + 60_000));
+    expect((await mailsTo(person.email)).map((mail) => mail.subject)).toEqual(["1 update from Consult"]);
+    expect((await notificationsOf(person.userId)).every((row) => row.sentAt)).toBe(true);
+  });
+
+  it("claims one mail at a time and claims nothing more once stopping", async () => {
+    const { messageId } = await openNow();
+    const authors = [await createActor(), await createActor(), await createActor()];
+    for (const author of authors) await createComment(author, { messageId, body: "Queued." });
+    const receipts = () => db.notification.findMany({ where: { userId: { in: authors.map((author) => author.userId) } } });
+
+    let checks = 0;
+    await runNotificationRound(new Date(), () => checks++ >= 1);
+    const afterStop = await receipts();
+    expect(afterStop.filter((row) => row.sentAt).length).toBeLessThanOrEqual(1);
+    expect(afterStop.filter((row) => !row.sentAt).every((row) => row.claimedAt === null)).toBe(true);
+
+    await runNotificationRound();
+    expect((await receipts()).every((row) => row.sentAt)).toBe(true);
+  });
+
+  it("takes again a claim left by a worker that died before sending, never one that started sending", async () => {
+    const { messageId } = await openNow();
+    const [lost, uncertain] = [await createActor(), await createActor()];
+    await createComment(lost, { messageId, body: "Claimed, never sent." });
+    await createComment(uncertain, { messageId, body: "Claimed, sending started." });
+    const now = Date.now();
+    const claimedAt = new Date(now - 20 * 60_000);
+    const runAfter = new Date(now - 30 * 60_000);
+    await db.notification.updateMany({ where: { userId: lost.userId }, data: { runAfter, claimedAt, attempts: 1 } });
+    await db.notification.updateMany({ where: { userId: uncertain.userId }, data: { runAfter, claimedAt, attempts: 1, sendingStartedAt: claimedAt } });
+
+    await runNotificationRound(new Date(now - 10 * 60_000)); // a claim of ten minutes may still be working
+    expect(await mailsTo(lost.email)).toEqual([]);
+    await runNotificationRound(new Date(now));
+    expect(await mailsTo(lost.email)).toHaveLength(1);
+    expect(await notificationsOf(lost.userId)).toEqual([expect.objectContaining({ attempts: 2, sentAt: expect.any(Date) })]);
+    expect(await mailsTo(uncertain.email)).toEqual([]);
+    expect(await notificationsOf(uncertain.userId)).toEqual([expect.objectContaining({ attempts: 1, sentAt: null, claimedAt })]);
   });
 });
 

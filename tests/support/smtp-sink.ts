@@ -17,7 +17,7 @@ export async function startSmtpSink(options: { refuse?: (address: string) => num
     logger: false,
     onRcptTo(address, _session, callback) {
       const code = options.refuse?.(address.address) ?? null;
-      if (code) return callback(Object.assign(new Error(code < 500 ? "Try again later" : "No such mailbox"), { responseCode: code }));
+      if (code) return callback(Object.assign(new Error(`${code < 500 ? "4.2.1 Try again later" : "5.1.1 No such mailbox"}: <${address.address}>`), { responseCode: code }));
       callback();
     },
     onData(stream, session, callback) {
