@@ -56,7 +56,8 @@ export function CommentForm({ mode, messageId, language, parentId, action, idemp
     const key = form.elements.namedItem("idempotencyKey");
     if (key instanceof HTMLInputElement) key.value = crypto.randomUUID();
     if (mode === "comment") announcePassage(null);
-    if (state.focusId) document.getElementById(state.focusId)?.focus();
+    // The new comment, or (when it is listed on another page of the threads) the message saying it was published.
+    if (state.focusId) (document.getElementById(state.focusId) ?? form.querySelector<HTMLElement>(".form-alert"))?.focus();
   }, [state, storageKey, mode]);
 
   const refused = state.status === "error";

@@ -33,7 +33,7 @@ export function FormAlert({ state }: { state: FormState }) {
     text = t(state.message, state.messageValues);
   }
   return (
-    <div ref={ref} aria-live="polite" aria-atomic="true" className={`form-alert ${state.status}`} {...(state.status === "error" ? { tabIndex: -1, autoFocus: true } : {})}>
+    <div ref={ref} aria-live="polite" aria-atomic="true" className={`form-alert ${state.status}`} tabIndex={-1} {...(state.status === "error" ? { autoFocus: true } : {})}>
       {text ? <p>{text}</p> : null}
     </div>
   );
