@@ -20,6 +20,7 @@ const READ_ENDPOINTS = [
   ["GET /api/v1/consultations/{slug}/comments", "comments"],
   ["GET /api/v1/consultations/{slug}/annotations", "annotations"],
   ["GET /api/v1/annotations/{id}", "annotation"],
+  ["GET /api/v1/moderation/report", "moderationReport"],
 ] as const;
 
 const WRITE_ENDPOINTS = [
@@ -28,6 +29,9 @@ const WRITE_ENDPOINTS = [
   ["DELETE /api/v1/comments/{id}", "withdraw"],
   ["POST /api/v1/comments/{id}/agree", "agree"],
   ["DELETE /api/v1/comments/{id}/agree", "undoAgree"],
+  ["POST /api/v1/comments/{id}/flag", "flag"],
+  ["GET /api/v1/comments/{id}/evidence", "commentEvidence"],
+  ["GET /api/v1/users/{id}/evidence", "userEvidence"],
 ] as const;
 
 function EndpointTable({ rows, caption, describe }: { rows: readonly (readonly [string, string])[]; caption: string; describe: (key: string) => string }) {
