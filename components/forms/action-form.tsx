@@ -114,3 +114,9 @@ export function TypedInput({ name, defaultValue, ...props }: ComponentProps<"inp
 export function TypedSelect({ name, defaultValue, ...props }: ComponentProps<"select"> & { name: string }) {
   return <select name={name} defaultValue={useRefusedValue(name, defaultValue)} {...props} />;
 }
+
+/** A radio button inside an ActionForm that is checked when it was the one sent and the server refused it. */
+export function TypedRadio({ name, value, defaultChecked, ...props }: Omit<ComponentProps<"input">, "type"> & { name: string; value: string }) {
+  const sent = useContext(RefusedValues)[name];
+  return <input type="radio" name={name} value={value} defaultChecked={typeof sent === "string" ? sent === value : defaultChecked} {...props} />;
+}
