@@ -23,6 +23,9 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
       <p>
         <Link href="/admin/import" className="button-link">
           {t("importLink")}
+        </Link>{" "}
+        <Link href="/admin/moderation" className="button-link">
+          {t("moderationLink")}
         </Link>
       </p>
       <h2>{t("consultations")}</h2>

@@ -21,9 +21,11 @@ export async function ReportForm({ commentId, action }: ReportFormProps) {
             {t("reportHint")} <Link href="/code-of-participation#not-allowed">{t("reportCodeLink")}</Link>
           </p>
           {FLAG_REASONS.map((reason) => (
-            <div className="choice" key={reason}>
-              <TypedRadio id={id(reason)} name="reason" value={reason} required aria-describedby={id(`${reason}-hint`)} />
-              <label htmlFor={id(reason)}>{m(`reasons.${reason}`)}</label>
+            <div key={reason}>
+              <div className="choice">
+                <TypedRadio id={id(reason)} name="reason" value={reason} required aria-describedby={id(`${reason}-hint`)} />
+                <label htmlFor={id(reason)}>{m(`reasons.${reason}`)}</label>
+              </div>
               <p className="hint" id={id(`${reason}-hint`)}>
                 {m(`explanations.${reason}`)}
               </p>

@@ -1,0 +1,9 @@
+import type { Actor } from "@/lib/auth/actor";
+import { requireSecretariat } from "@/lib/auth/guards";
+import { db } from "@/lib/db/client";
+
+/** The consultations the queue can be narrowed to, by title. */
+export async function queueConsultations(actor: Actor | null) {
+  requireSecretariat(actor);
+  return db.consultation.findMany({ orderBy: [{ title: "asc" }, { slug: "asc" }], select: { slug: true, title: true, language: true } });
+}
