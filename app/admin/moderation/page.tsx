@@ -7,7 +7,7 @@ import { Pagination } from "@/components/navigation/pagination";
 import { secretariatPage } from "@/lib/http/page-access";
 import { pageParam } from "@/lib/http/pagination";
 import { moderationQueue, QUEUE_STATES, queueQuery, type QueueQuery } from "@/lib/moderation/queue";
-import { queueConsultations } from "@/lib/moderation/queue-filters";
+import { queueConsultations } from "@/lib/moderation/filters";
 import { FLAG_REASONS } from "@/lib/moderation/schemas";
 import { appealDecisionAction, approveAction, bulkAction, hideAction, restoreAction, suspensionAction } from "./actions";
 

@@ -7,3 +7,8 @@ export async function queueConsultations(actor: Actor | null) {
   requireSecretariat(actor);
   return db.consultation.findMany({ orderBy: [{ title: "asc" }, { slug: "asc" }], select: { slug: true, title: true, language: true } });
 }
+
+/** The published consultations the public report can be narrowed to. */
+export async function reportConsultations() {
+  return db.consultation.findMany({ where: { publishedAt: { not: null } }, orderBy: [{ title: "asc" }, { slug: "asc" }], select: { slug: true, title: true, language: true } });
+}
