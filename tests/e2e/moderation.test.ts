@@ -85,7 +85,7 @@ describe("moderation", () => {
     await comment.getByText("Report", { exact: true }).click();
     await comment.getByRole("radio", { name: "Off-topic" }).check();
     await comment.getByRole("button", { name: "Send the report" }).click();
-    await comment.getByText("You have already reported this comment; the moderators will look at it.").waitFor();
+    await comment.locator(".form-alert").getByText("You have already reported this comment; the moderators will look at it.").waitFor();
 
     const secretariat = await signedIn("secretariat");
     await setRole(secretariat.email, "SECRETARIAT");
