@@ -141,5 +141,68 @@ describe("moderation", () => {
     await expectNoSeriousA11yViolations(report);
 
     await Promise.all([author.context.close(), reader.context.close(), secretariat.context.close(), visitor.close()]);
-  });
+  }, 120_000);
+
+  it("hides a flood of spam in one bulk decision, and an administrator finds it in the audit log and its CSV export", async () => {
+    const { slug } = await openConsultation();
+    const path = `/consultations/${slug}/messages/1.1`;
+    const author = await participant("Sam Spammer");
+    await author.page.goto(path);
+    for (const text of ["Cheap cables here, first offer!", "Cheap cables here, second offer!"]) {
+      await author.page.getByLabel("Your comment", { exact: true }).fill(text);
+      await author.page.getByRole("button", { name: "Publish comment" }).click();
+      await author.page.locator(".comment-body").getByText(text).waitFor();
+    }
+    const reader = await participant("Rita Reader");
+    await reader.page.goto(path);
+    for (const text of ["first offer", "second offer"]) {
+      const comment = reader.page.getByRole("article", { name: /Sam Spammer/ }).filter({ hasText: text });
+      await comment.getByText("Report", { exact: true }).click();
+      await comment.getByRole("radio", { name: "Spam or advertising" }).check();
+      await comment.getByRole("button", { name: "Send the report" }).click();
+      await comment.getByText("Thank you: the moderators will look at this comment.").waitFor();
+    }
+
+    const admin = await signedIn("admin");
+    await setRole(admin.email, "ADMIN");
+    const page = admin.page;
+    await page.goto(`/admin/moderation?consultation=${slug}`);
+    await page.getByRole("heading", { name: "2 comments waiting" }).waitFor();
+    expect(await page.getByLabel("Consultation", { exact: true }).inputValue()).toBe(slug);
+    for (const text of ["first offer", "second offer"]) {
+      await page.getByRole("article", { name: /Comment by Sam Spammer/ }).filter({ hasText: text }).getByRole("checkbox").check();
+    }
+    const bulk = page.getByRole("form", { name: "Decide on many at once" });
+    await bulk.getByRole("radio", { name: "Hide them all" }).check();
+    await bulk.getByLabel("Category of the code of participation").selectOption({ label: "Spam or advertising" });
+    await bulk.getByLabel("Public note").fill("Repeated advertising.");
+    await expectNoSeriousA11yViolations(page);
+    await bulk.getByRole("button", { name: "Apply to the selected comments" }).click();
+    await page.getByRole("heading", { name: "Nothing waiting" }).waitFor();
+    await reader.page.reload();
+    expect(await reader.page.getByText("Repeated advertising.").count()).toBe(2);
+
+    await page.goto("/admin");
+    await page.getByRole("link", { name: "Audit log" }).click();
+    await page.getByRole("heading", { name: "Audit log", level: 1 }).waitFor();
+    await page.getByLabel("Actor (e-mail address or user id)").fill(admin.email);
+    await page.getByLabel("Action (e.g. comment.hidden)").fill("comment.hidden");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/action=comment\.hidden/);
+    const events = page.getByRole("table", { name: "Audit events" });
+    expect(await events.getByRole("row").filter({ hasText: "comment.hidden" }).count()).toBe(2);
+    await expectNoSeriousA11yViolations(page);
+    const href = await page.getByRole("link", { name: "Export these events as CSV" }).getAttribute("href");
+    expect(href).toBe(`/admin/audit/export?${new URLSearchParams({ actor: admin.email, action: "comment.hidden" })}`);
+    const csv = await page.request.get(href!);
+    expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    const body = await csv.body();
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(body.toString("utf8").split("\r\n").filter((line) => line.includes(",comment.hidden,Comment,"))).toHaveLength(2);
+
+    // Not for the secretariat.
+    await setRole(admin.email, "SECRETARIAT");
+    expect((await page.request.get(href!)).status()).toBe(403);
+    await Promise.all([author.context.close(), reader.context.close(), admin.context.close()]);
+  }, 120_000);
 });

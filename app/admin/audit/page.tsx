@@ -75,9 +75,9 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         </a>
       </p>
       {log ? (
-        <div className="report-tables">
+        <div className="table-scroll" role="region" aria-labelledby="audit-events" tabIndex={0}>
           <table className="data-table">
-            <caption>{t("events")}</caption>
+            <caption id="audit-events">{t("events")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("columns.id")}</th>
@@ -107,13 +107,13 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
               ))}
             </tbody>
           </table>
-          {log.events.length === 0 ? <p>{t("none")}</p> : null}
-          {log.next ? (
-            <p>
-              <Link href={withQuery("/admin/audit", { before: log.next })}>{t("older")}</Link>
-            </p>
-          ) : null}
         </div>
+      ) : null}
+      {log?.events.length === 0 ? <p>{t("none")}</p> : null}
+      {log?.next ? (
+        <p>
+          <Link href={withQuery("/admin/audit", { before: log.next })}>{t("older")}</Link>
+        </p>
       ) : null}
     </div>
   );
