@@ -58,7 +58,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const can = {
     write: Boolean(actor?.hasProfile && !actor.suspended) && carriesCommentForms(consultation),
     open: consultation.state === "OPEN",
-    report: Boolean(actor?.hasProfile),
+    report: Boolean(actor?.hasProfile && !actor.suspended),
   };
   const pageHref = (page: number, order = discussion.order) => {
     const query = new URLSearchParams({ ...(order === "oldest" ? {} : { order }), ...(page === 1 ? {} : { page: String(page) }) }).toString();
