@@ -205,4 +205,31 @@ describe("moderation", () => {
     expect((await page.request.get(href!)).status()).toBe(403);
     await Promise.all([author.context.close(), reader.context.close(), admin.context.close()]);
   }, 120_000);
+
+  it("reports without JavaScript: 'Other' without a note is refused with the choice kept, then sent", async () => {
+    const { slug } = await openConsultation();
+    const path = `/consultations/${slug}/messages/1.1`;
+    const author = await participant("Olu Author");
+    await author.page.goto(path);
+    await author.page.getByLabel("Your comment", { exact: true }).fill("A comment copied from elsewhere.");
+    await author.page.getByRole("button", { name: "Publish comment" }).click();
+    await author.page.getByText("Your comment has been published.").waitFor();
+    const reader = await participant("Plain Reporter");
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    await context.addCookies(await reader.context.cookies());
+    await reader.context.close();
+    const page = await context.newPage();
+    await page.goto(path);
+    const comment = page.getByRole("article", { name: /Olu Author/ });
+    await comment.getByText("Report", { exact: true }).click();
+    await comment.getByRole("radio", { name: "Other", exact: true }).check();
+    await comment.getByRole("button", { name: "Send the report" }).click();
+    const refused = page.getByRole("article", { name: /Olu Author/ });
+    await refused.getByText("Say in a few words what is wrong with this comment.").waitFor();
+    expect(await refused.getByRole("radio", { name: "Other", exact: true }).isChecked()).toBe(true);
+    await refused.getByLabel("Note to the moderators").fill("Copied from another submission.");
+    await refused.getByRole("button", { name: "Send the report" }).click();
+    await page.getByRole("article", { name: /Olu Author/ }).getByText("Thank you: the moderators will look at this comment.").waitFor();
+    await Promise.all([author.context.close(), context.close()]);
+  }, 120_000);
 });
