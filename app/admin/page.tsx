@@ -23,7 +23,18 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
       <p>
         <Link href="/admin/import" className="button-link">
           {t("importLink")}
+        </Link>{" "}
+        <Link href="/admin/moderation" className="button-link">
+          {t("moderationLink")}
         </Link>
+        {actor.role === "ADMIN" ? (
+          <>
+            {" "}
+            <Link href="/admin/audit" className="button-link">
+              {t("auditLink")}
+            </Link>
+          </>
+        ) : null}
       </p>
       <h2>{t("consultations")}</h2>
       {consultations.length === 0 ? <p>{t("noConsultations")}</p> : null}

@@ -7,9 +7,11 @@ import { countryName } from "@/lib/profiles/countries";
 import { formatInstant } from "@/lib/time/format";
 import { CommentBody } from "./comment-body";
 import { CommentForm } from "./comment-form";
+import { HiddenPlaceholder } from "./hidden-placeholder";
+import { ReportForm } from "./report-form";
 
 /** The message page's server actions, handed down to the forms that post to them. */
-export type CommentActions = { create: FormAction; edit: FormAction; withdraw: FormAction; agree: FormAction };
+export type CommentActions = { create: FormAction; edit: FormAction; withdraw: FormAction; agree: FormAction; flag: FormAction };
 
 type ThreadProps = {
   comment: CommentView;
@@ -18,8 +20,10 @@ type ThreadProps = {
    * `write` when the page carries their forms, `open` while the consultation
    * takes writes. Just after the deadline the forms stay in the page, shown
    * only to give back a submission it refused (see carriesCommentForms).
+   * `report`: a signed-in participant, who may report others' comments to the
+   * moderators whatever the consultation's state.
    */
-  can: { write: boolean; open: boolean };
+  can: { write: boolean; open: boolean; report: boolean };
   messageId: string;
   actions: CommentActions;
   referenceTimeZone: string;
@@ -100,6 +104,8 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
       ) : null}
       {comment.status === "PUBLISHED" && comment.body !== null ? (
         <CommentBody text={comment.body} />
+      ) : comment.moderation ? (
+        <HiddenPlaceholder moderation={comment.moderation} timeZone={referenceTimeZone} />
       ) : (
         <p className="placeholder">{comment.status === "WITHDRAWN" ? t("withdrawnPlaceholder") : t("hiddenPlaceholder")}</p>
       )}
@@ -116,6 +122,7 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
           ) : null}
         </div>
       ) : null}
+      {comment.status === "PUBLISHED" && can.report && !comment.mine ? <ReportForm commentId={comment.id} action={actions.flag} /> : null}
       {comment.status === "PUBLISHED" && can.write && comment.mine ? (
         // Below the comment, not in its action row: an opened form takes the comment's whole width.
         <div className="comment-changes">

@@ -9,6 +9,8 @@ type ActionFormProps = {
   action: (state: FormState, form: FormData) => Promise<FormState>;
   children: ReactNode;
   className?: string;
+  /** For controls elsewhere in the page that belong to this form (their `form` attribute). */
+  id?: string;
   /** Accessible name of the form, when a page holds many. */
   label?: string;
   disclosure?: Disclosure;
@@ -27,7 +29,7 @@ const RefusedValues = createContext<Partial<Record<string, unknown>>>({});
  * without it, the page comes back from the server and TypedTextarea refills
  * itself from what was sent.
  */
-export function ActionForm({ action, children, className, label, disclosure, onlyWhenRefused }: ActionFormProps) {
+export function ActionForm({ action, children, className, id, label, disclosure, onlyWhenRefused }: ActionFormProps) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as FormState);
   const disclosureRef = useRef<HTMLDetailsElement>(null);
@@ -51,7 +53,7 @@ export function ActionForm({ action, children, className, label, disclosure, onl
   return (
     <>
       <FormDisclosure disclosure={disclosure} refused={refused} detailsRef={disclosureRef}>
-        <form action={formAction} onSubmit={onSubmit} className={className} aria-label={label} aria-busy={pending || undefined}>
+        <form id={id} action={formAction} onSubmit={onSubmit} className={className} aria-label={label} aria-busy={pending || undefined}>
           {disclosure ? null : alert}
           {fieldErrors.length > 0 ? (
             <ul className="field-error">
@@ -113,4 +115,10 @@ export function TypedInput({ name, defaultValue, ...props }: ComponentProps<"inp
 /** A select inside an ActionForm that shows what was sent, rather than its default, after the server refused it. */
 export function TypedSelect({ name, defaultValue, ...props }: ComponentProps<"select"> & { name: string }) {
   return <select name={name} defaultValue={useRefusedValue(name, defaultValue)} {...props} />;
+}
+
+/** A radio button inside an ActionForm that is checked when it was the one sent and the server refused it. */
+export function TypedRadio({ name, value, defaultChecked, ...props }: Omit<ComponentProps<"input">, "type"> & { name: string; value: string }) {
+  const sent = useContext(RefusedValues)[name];
+  return <input type="radio" name={name} value={value} defaultChecked={typeof sent === "string" ? sent === value : defaultChecked} {...props} />;
 }

@@ -10,6 +10,9 @@ export async function SiteFooter() {
           <Link href="/code-of-participation">{t("codeOfParticipation")}</Link>
         </li>
         <li>
+          <Link href="/moderation">{t("moderationReport")}</Link>
+        </li>
+        <li>
           <Link href="/developers">{t("developers")}</Link>
         </li>
       </ul>

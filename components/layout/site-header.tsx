@@ -27,6 +27,11 @@ export async function SiteHeader({ setLanguageAction, signOutAction }: SiteHeade
                 <Link href="/admin">{t("admin")}</Link>
               </li>
             ) : null}
+            {isSecretariat(actor) ? (
+              <li>
+                <Link href="/admin/moderation">{t("moderation")}</Link>
+              </li>
+            ) : null}
             {actor ? (
               <>
                 <li>

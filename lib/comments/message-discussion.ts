@@ -3,7 +3,7 @@ import { reanchor } from "@/lib/annotations/anchoring";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { pageSlice } from "@/lib/http/pagination";
-import type { AnchorStatus, CommentStatus, Region, StakeholderGroup } from "@/lib/db/generated/enums";
+import type { AnchorStatus, CommentStatus, FlagReason, Region, StakeholderGroup } from "@/lib/db/generated/enums";
 
 export const THREADS_PAGE_SIZE = 50;
 
@@ -37,6 +37,12 @@ export type CommentView = {
   agreementCount: number;
   agreedByViewer: boolean;
   mine: boolean;
+  /**
+   * For a hidden comment, what its placeholder says: when and why the
+   * moderators hid it, with their public note; `automatic` when it was hidden
+   * pending review after readers' reports (no moderator has decided yet).
+   */
+  moderation: { at: Date | null; reason: FlagReason | null; note: string | null; automatic: boolean } | null;
   replies: CommentView[];
 };
 
@@ -52,6 +58,7 @@ const commentFields = {
   id: true, parentId: true, authorId: true, status: true, body: true, messageVersionId: true,
   authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true, authorOrganisation: true,
   createdAt: true, editedAt: true, quoteExact: true, positionStart: true, positionEnd: true,
+  moderatedAt: true, moderationReason: true, moderationNote: true,
   author: { select: { role: true } },
 } as const;
 
@@ -136,6 +143,11 @@ export async function getMessageDiscussion(
     agreementCount: countOf.get(comment.id) ?? 0,
     agreedByViewer: agreed.has(comment.id),
     mine: actor?.userId === comment.authorId,
+    // A moderator's hiding always carries a public note; the automatic one never does.
+    moderation:
+      comment.status === "HIDDEN"
+        ? { at: comment.moderatedAt, reason: comment.moderationReason, note: comment.moderationNote, automatic: comment.moderationNote === null }
+        : null,
     replies: replies.filter((reply) => reply.parentId === comment.id).map(view),
   });
 

@@ -1,6 +1,6 @@
 import { forbidden, redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
-import { requireSecretariat, requireUser } from "@/lib/auth/guards";
+import { requireAdmin, requireSecretariat, requireUser } from "@/lib/auth/guards";
 import { getActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 
@@ -27,3 +27,5 @@ export async function participantPage(returnTo: string): Promise<Actor> {
   if (!actor.hasProfile) redirect(`/account/profile?${new URLSearchParams({ callbackUrl: returnTo })}`);
   return actor;
 }
+
+export const adminPage = (returnTo: string) => pageActor(requireAdmin, returnTo);

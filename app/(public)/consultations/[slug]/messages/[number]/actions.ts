@@ -7,6 +7,8 @@ import { getActor, getCredential } from "@/lib/auth/session";
 import { setAgreement } from "@/lib/comments/agree";
 import { editComment, withdrawComment } from "@/lib/comments/change-comment";
 import { createComment } from "@/lib/comments/create-comment";
+import { requestContext } from "@/lib/http/request-context";
+import { flagComment } from "@/lib/moderation/flag";
 
 function fields(form: FormData) {
   return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
@@ -34,4 +36,10 @@ export async function withdrawCommentAction(_state: FormState, form: FormData): 
 export async function agreementAction(_state: FormState, form: FormData): Promise<FormState> {
   const values = fields(form);
   return runAction(values, async () => setAgreement(await getActor(), values, values.intent !== "undo"), { refresh: refreshConsultationPages });
+}
+
+export async function flagCommentAction(_state: FormState, form: FormData): Promise<FormState> {
+  const values = fields(form);
+  const { ip } = await requestContext();
+  return runAction(values, async () => flagComment(await getActor(), values, { address: ip }), { refresh: refreshConsultationPages, message: "comments.reported" });
 }

@@ -19,13 +19,13 @@ import { getMessage } from "@/lib/consultations/get-consultation";
 import { carriesCommentForms } from "@/lib/consultations/state";
 import { pageParam } from "@/lib/http/pagination";
 import { formatInstant } from "@/lib/time/format";
-import { agreementAction, createCommentAction, editCommentAction, withdrawCommentAction } from "./actions";
+import { agreementAction, createCommentAction, editCommentAction, flagCommentAction, withdrawCommentAction } from "./actions";
 
 
 /** Metadata and page share one read per request. */
 const load = cache(getMessage);
 
-const commentActions: CommentActions = { create: createCommentAction, edit: editCommentAction, withdraw: withdrawCommentAction, agree: agreementAction };
+const commentActions: CommentActions = { create: createCommentAction, edit: editCommentAction, withdraw: withdrawCommentAction, agree: agreementAction, flag: flagCommentAction };
 type MessagePageProps = { params: Promise<{ slug: string; number: string }>; searchParams: Promise<{ page?: string | string[]; order?: string | string[] }> };
 
 export async function generateMetadata({ params }: MessagePageProps): Promise<Metadata> {
@@ -55,7 +55,11 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const locale = await getLocale();
   const path = `/consultations/${slug}/messages/${message.number}`;
   const earlier = message.versions.slice(0, -1).reverse();
-  const can = { write: Boolean(actor?.hasProfile && !actor.suspended) && carriesCommentForms(consultation), open: consultation.state === "OPEN" };
+  const can = {
+    write: Boolean(actor?.hasProfile && !actor.suspended) && carriesCommentForms(consultation),
+    open: consultation.state === "OPEN",
+    report: Boolean(actor?.hasProfile && !actor.suspended),
+  };
   const pageHref = (page: number, order = discussion.order) => {
     const query = new URLSearchParams({ ...(order === "oldest" ? {} : { order }), ...(page === 1 ? {} : { page: String(page) }) }).toString();
     return query ? `${path}?${query}` : path;

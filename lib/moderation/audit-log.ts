@@ -1,0 +1,98 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/auth/guards";
+import { auditEvents, type AuditFilter, type AuditRow } from "@/lib/db/audit-log";
+import { storableText } from "@/lib/text/user-text";
+import { parseInput } from "@/lib/validation";
+
+export const AUDIT_PAGE_SIZE = 50;
+/** Rows read per query while exporting: the export streams, never holding the whole log. */
+export const AUDIT_EXPORT_BATCH = 1000;
+
+const DAY_MS = 86_400_000;
+const day = z.iso.date("errors.dateInvalid");
+const term = (max: number) => storableText.pipe(z.string().max(max, "errors.invalid")).optional();
+
+/** `from` and `to` are calendar days (UTC), both included. */
+const auditQuerySchema = z
+  .object({ actor: term(320), action: term(100), subjectType: term(50), subjectId: term(200), from: day.optional(), to: day.optional() })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], message: "errors.toBeforeFrom" });
+
+export type AuditQuery = z.output<typeof auditQuerySchema>;
+export const AUDIT_FIELDS = ["actor", "action", "subjectType", "subjectId", "from", "to"] as const;
+
+/** The query from URL parameters (empty ones are no filter); a bad date is a VALIDATION error naming its field. */
+export function auditQuery(params: Record<string, string | string[] | null | undefined>): AuditQuery {
+  const one = (value: string | string[] | null | undefined) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
+  return parseInput(auditQuerySchema, Object.fromEntries(AUDIT_FIELDS.map((field) => [field, one(params[field])])));
+}
+
+function filterOf(query: AuditQuery): AuditFilter {
+  return {
+    actor: query.actor,
+    action: query.action,
+    subjectType: query.subjectType,
+    subjectId: query.subjectId,
+    from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
+    to: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+  };
+}
+
+/** A before-cursor from a URL: an audit event's id, or nothing. */
+export function auditCursor(value: string | string[] | undefined): bigint | undefined {
+  return typeof value === "string" && /^\d{1,19}$/.test(value) ? BigInt(value) : undefined;
+}
+
+/** One page of the audit log, newest first, for administrators; `next` is the cursor of the following page. */
+export async function auditLog(actor: Actor | null, query: AuditQuery, before?: bigint) {
+  requireAdmin(actor);
+  const rows = await auditEvents(filterOf(query), AUDIT_PAGE_SIZE + 1, { order: "newest", before });
+  const events = rows.slice(0, AUDIT_PAGE_SIZE);
+  return { events, next: rows.length > AUDIT_PAGE_SIZE ? events.at(-1)!.id.toString() : null };
+}
+
+const CSV_COLUMNS = ["id", "createdAt", "actorId", "actorEmail", "action", "subjectType", "subjectId", "data"] as const;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a quote, comma or line
+ * break, quotes doubled. A value a spreadsheet would run as a formula is
+ * prefixed with an apostrophe.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+function csvLine(row: AuditRow) {
+  const cells = [row.id.toString(), row.createdAt.toISOString(), row.actorId ?? "", row.actorEmail ?? "", row.action, row.subjectType, row.subjectId, JSON.stringify(row.data)];
+  return `${cells.map(csvField).join(",")}\r\n`;
+}
+
+/**
+ * The audit log as CSV (UTF-8 with a byte-order mark, so that spreadsheets
+ * read it as UTF-8), oldest first, for administrators. A stream read batch by
+ * batch by keyset on the id: memory stays flat however long the log.
+ */
+export function auditCsv(actor: Actor | null, query: AuditQuery, batchSize = AUDIT_EXPORT_BATCH): ReadableStream<Uint8Array> {
+  requireAdmin(actor);
+  const filter = filterOf(query);
+  const encoder = new TextEncoder();
+  let after: bigint | undefined;
+  let started = false;
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${CSV_COLUMNS.join(",")}\r\n`));
+        return;
+      }
+      if (done) return controller.close();
+      const rows = await auditEvents(filter, batchSize, { order: "oldest", after });
+      if (rows.length < batchSize) done = true;
+      if (rows.length === 0) return controller.close();
+      after = rows.at(-1)!.id;
+      controller.enqueue(encoder.encode(rows.map(csvLine).join("")));
+    },
+  });
+}
