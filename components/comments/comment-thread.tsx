@@ -84,6 +84,8 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
           {countryName(comment.author.country, locale)} ·{" "}
           <time dateTime={comment.createdAt.toISOString()}>{formatInstant(comment.createdAt, locale, referenceTimeZone)}</time>
           {comment.editedAt ? <> · {t("edited")}</> : null}
+          {/* Only its author sees a comment held for review (the body is null for anyone else). */}
+          {comment.status === "PENDING" ? <> · <strong className="pending-note">{t("awaitingApproval")}</strong></> : null}
         </p>
       </header>
       {comment.quote ? (
@@ -98,7 +100,7 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
           <p>{comment.quote.exact}</p>
         </blockquote>
       ) : null}
-      {comment.status === "PUBLISHED" && comment.body !== null ? (
+      {comment.body !== null ? (
         <CommentBody text={comment.body} />
       ) : (
         <p className="placeholder">{comment.status === "WITHDRAWN" ? t("withdrawnPlaceholder") : t("hiddenPlaceholder")}</p>

@@ -8,6 +8,12 @@ import { sql } from "./sql";
  * take the same row), and only a failure known to have sent nothing clears it again.
  */
 
+/**
+ * The "runAfter" of a reply notification for a comment held for review: never
+ * due until approval releases it (releaseHeldReplies), or a hiding drops it.
+ */
+export const PARKED_UNTIL_APPROVED = new Date("9999-12-31T00:00:00.000Z");
+
 /** How follower f gets notifications (someone who never chose: at once), as an SQL fragment. */
 const followerDelivery = () => sql()`
   (case when coalesce((select frequency from "NotificationSetting" s where s."userId" = f."userId"), 'IMMEDIATE') = 'DAILY'
@@ -97,7 +103,7 @@ export async function enqueueDigests(now: Date, hourUtc: number): Promise<number
     insert into "Notification" (id, "userId", kind, delivery, "dedupeKey", "runAfter", "createdAt")
     select gen_random_uuid()::text, "userId", 'DIGEST', 'MAIL', 'DIGEST:' || "userId" || ':' || ${day}, ${due}, ${now}
     from "Notification"
-    where delivery = 'DIGEST' and "digestId" is null and "claimedAt" is null
+    where delivery = 'DIGEST' and "digestId" is null and "claimedAt" is null and "runAfter" <= ${now}
     group by "userId"
     on conflict ("dedupeKey") do nothing
     returning id`;
@@ -108,7 +114,7 @@ export async function enqueueDigests(now: Date, hourUtc: number): Promise<number
 export async function gatherDigestItems(digest: Pick<Notification, "id" | "userId">, now: Date): Promise<Notification[]> {
   await sql()`
     update "Notification" set "digestId" = ${digest.id}, "claimedAt" = ${now}
-    where "userId" = ${digest.userId} and delivery = 'DIGEST' and "digestId" is null and "claimedAt" is null`;
+    where "userId" = ${digest.userId} and delivery = 'DIGEST' and "digestId" is null and "claimedAt" is null and "runAfter" <= ${now}`;
   return sql()<Notification[]>`select * from "Notification" where "digestId" = ${digest.id} order by "createdAt"`;
 }
 
