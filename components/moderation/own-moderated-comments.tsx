@@ -48,12 +48,17 @@ export async function OwnModeratedComments({ actor, appealAction }: OwnModerated
                   </p>
                 ) : null}
                 <CommentBody text={comment.body} />
-                {comment.appeal ? (
-                  <p role="note">
-                    {comment.appeal.outcome
-                      ? t(comment.appeal.outcome === "REVERSED" ? "account.appealReversed" : "account.appealUpheld")
-                      : t("account.appealWaiting")}
-                    {comment.appeal.decisionNote ? <> — <bdi>{comment.appeal.decisionNote}</bdi></> : null}
+                {comment.status === "HIDDEN" ? (
+                  // Present (empty) before the appeal is sent, so that the state it then shows is announced in place of the form.
+                  <p role="status">
+                    {comment.appeal ? (
+                      <>
+                        {comment.appeal.outcome
+                          ? t(comment.appeal.outcome === "REVERSED" ? "account.appealReversed" : "account.appealUpheld")
+                          : t("account.appealWaiting")}
+                        {comment.appeal.decisionNote ? <> — <bdi>{comment.appeal.decisionNote}</bdi></> : null}
+                      </>
+                    ) : null}
                   </p>
                 ) : null}
                 {comment.canAppeal ? (
