@@ -3,7 +3,9 @@
 //  1. the consultation page with 100 messages and 10,000 comments: server time and weight;
 //  2. a message page with 1,000 annotations: server time;
 //  3. comment submission through the write API (token, validation, rate limit,
-//     insert, audit) at 10 and 50 concurrent clients, against a bare INSERT route.
+//     insert, audit) at 10 and 50 concurrent clients, against a bare INSERT route;
+//  4. the moderation queue's first page with 10,000 flagged comments: server time.
+// BENCH_ONLY=write runs only 3; BENCH_ONLY=moderation only 4 (no app build, no server).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -14,6 +16,7 @@ import { freePort } from "@/lib/net/free-port";
 import { openTestServer } from "../tests/support/test-database";
 import { buildIsStale } from "./build-state";
 import { runLoadsInTurns, timeRequests } from "./bench/load";
+import { moderationQueueBench, seedFlaggedComments } from "./bench/moderation";
 import { pageWeight } from "./bench/page-weight";
 import { seedComments, seedConsultation, seedPeople } from "./bench/seed";
 
@@ -112,7 +115,17 @@ function importBench() {
   console.log(`\nimport parse of ${counts?.sections} sections with ${counts?.messages} messages: ${ms(elapsed)}`);
 }
 
+/** In this process, against the bench's database: moderationQueue is what the queue page awaits before rendering. */
+async function moderationBench() {
+  const seeded = Date.now();
+  await seedFlaggedComments(10_000);
+  console.log(`\nmoderation queue: 10,000 flagged comments among 20,000 seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+  const queue = await moderationQueueBench(20);
+  console.log(`  first page (${queue.shown} of ${queue.total}), 20 runs: median ${ms(queue.p50)}   p95 ${ms(queue.p95)}   (target < 300 ms)`);
+}
+
 async function main() {
+  if (process.env.BENCH_ONLY === "moderation") return moderationOnly();
   if (process.env.BENCH_ONLY !== "write") importBench();
   const server = await openTestServer();
   const databaseUrl = await server.createDatabase("consult_bench");
@@ -143,8 +156,24 @@ async function main() {
     console.log(`  server time      median ${ms(annotated.p50)}   p95 ${ms(annotated.p95)}   (target < 200 ms)`);
 
     await writeBench(baseUrl, tokens, messageIds);
+    process.env.DATABASE_URL = databaseUrl;
+    await moderationBench();
   } finally {
     if (app) await new Promise((resolve) => app!.once("exit", resolve).kill("SIGTERM"));
+    await disconnectDb();
+    await server.dropAll();
+    await server.stop();
+  }
+}
+
+async function moderationOnly() {
+  const server = await openTestServer();
+  const databaseUrl = await server.createDatabase("consult_bench");
+  try {
+    await runMigrations(databaseUrl);
+    process.env.DATABASE_URL = databaseUrl;
+    await moderationBench();
+  } finally {
     await disconnectDb();
     await server.dropAll();
     await server.stop();

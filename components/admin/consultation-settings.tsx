@@ -16,13 +16,14 @@ type ConsultationSettingsProps = {
     closesAt: Date | null;
     referenceTimeZone: string;
     publishedAt: Date | null;
+    preModeration: boolean;
   };
   state: ConsultationState;
   actions: SettingsActions;
 };
 
 /** The secretariat's actions on a consultation as a whole. */
-export type SettingsActions = { updateDetails: FormAction; schedule: FormAction; publication: FormAction };
+export type SettingsActions = { updateDetails: FormAction; schedule: FormAction; publication: FormAction; moderation: FormAction };
 
 /** UTC first (the stored default; Intl's list of zones leaves it out), then every named zone. */
 const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((name) => name !== "UTC")];
@@ -78,6 +79,18 @@ export async function ConsultationSettings({ consultation, state, actions }: Con
               {t("publish")}
             </button>
           )}
+        </ActionForm>
+      </section>
+      <section aria-labelledby="moderation-heading" className="panel">
+        <h2 id="moderation-heading">{t("moderationHeading")}</h2>
+        <ActionForm action={actions.moderation} label={t("moderationHeading")}>
+          <input type="hidden" name="consultationId" value={consultation.id} />
+          <div className="field checkbox">
+            <input type="checkbox" id="preModeration" name="preModeration" defaultChecked={consultation.preModeration} aria-describedby="preModeration-hint" />
+            <label htmlFor="preModeration">{t("preModeration")}</label>
+            <p className="hint" id="preModeration-hint">{t("preModerationHint")}</p>
+          </div>
+          <button type="submit">{t("saveModeration")}</button>
         </ActionForm>
       </section>
       <section aria-labelledby="details-heading" className="panel">

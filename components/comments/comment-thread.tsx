@@ -88,6 +88,8 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
           {countryName(comment.author.country, locale)} ·{" "}
           <time dateTime={comment.createdAt.toISOString()}>{formatInstant(comment.createdAt, locale, referenceTimeZone)}</time>
           {comment.editedAt ? <> · {t("edited")}</> : null}
+          {/* Only its author sees a comment held for review (the body is null for anyone else). */}
+          {comment.status === "PENDING" ? <> · <strong className="pending-note">{t("awaitingApproval")}</strong></> : null}
         </p>
       </header>
       {comment.quote ? (
@@ -102,7 +104,7 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
           <p>{comment.quote.exact}</p>
         </blockquote>
       ) : null}
-      {comment.status === "PUBLISHED" && comment.body !== null ? (
+      {comment.body !== null ? (
         <CommentBody text={comment.body} />
       ) : comment.moderation ? (
         <HiddenPlaceholder moderation={comment.moderation} timeZone={referenceTimeZone} />

@@ -1,7 +1,10 @@
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
+import { REPOST_HELD_REASONS } from "@/lib/db/insert-comment";
 import { AppError } from "@/lib/errors";
+import { holdWithin } from "@/lib/moderation/hold";
+import { textFingerprint } from "@/lib/text/fingerprint";
 import { enforceRateLimits } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { ownOpenComment } from "./own-comment";
@@ -15,15 +18,22 @@ export async function editComment(actor: Actor | null, input: unknown, now = new
   const { user, comment } = await ownOpenComment(actor, commentId, now);
   if (comment.body === body) return comment;
   await enforceRateLimits([{ key: `comment-edit:${user.userId}`, ...EDIT_LIMIT }], now);
+  const bodyFingerprint = textFingerprint(body);
   return db.$transaction(async (tx) => {
     // Only if nothing changed since it was read: a parallel edit or a moderator's hiding wins.
     const changed = await tx.comment.updateMany({
       where: { id: commentId, status: "PUBLISHED", body: comment.body },
-      data: { body, editedAt: now },
+      data: { body, bodyFingerprint, editedAt: now },
     });
     if (changed.count === 0) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentChangedMeanwhile" } });
     await tx.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } });
     await recordAudit(tx, { actorId: user.userId, action: "comment.edited", subjectType: "Comment", subjectId: commentId });
+    // Edited into the text of a comment hidden for hate or extremism: held for review, like such a re-post.
+    const match = await tx.comment.findFirst({
+      where: { bodyFingerprint, status: "HIDDEN", moderationReason: { in: [...REPOST_HELD_REASONS] }, id: { not: commentId } },
+      select: { moderationReason: true },
+    });
+    if (match) await holdWithin(tx, commentId, match.moderationReason!, now);
     return tx.comment.findUniqueOrThrow({ where: { id: commentId } });
   });
 }

@@ -12,6 +12,7 @@ import { newReceiptNumber } from "./receipt-number";
 import { requireOpenConsultation } from "./open-for-comment";
 import { loadCommentContext, type CommentContext } from "@/lib/db/comment-context";
 import { insertComment } from "@/lib/db/insert-comment";
+import { textFingerprint } from "@/lib/text/fingerprint";
 import { resolveTarget } from "./resolve-target";
 import { createCommentSchema } from "./schemas";
 
@@ -78,6 +79,8 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     parentId,
     repliedToId: parentId ? data.parentId! : null,
     body: data.body,
+    bodyFingerprint: textFingerprint(data.body),
+    preModeration: context.preModeration,
     author: { name: context.name ?? "", stakeholderGroup: context.stakeholderGroup, region: context.region, country: context.country, organisation: context.organisation },
     target,
     idempotencyKey: data.idempotencyKey ?? null,

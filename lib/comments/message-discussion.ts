@@ -26,7 +26,7 @@ export type Anchor = { start: number; end: number; status: "CURRENT" | AnchorSta
 export type CommentView = {
   id: string;
   status: CommentStatus;
-  /** Null unless published: withdrawn and hidden comments leave a placeholder. */
+  /** Null unless published (or the viewer's own, waiting for approval): withdrawn and hidden comments leave a placeholder. */
   body: string | null;
   /** `secretariat`: written by someone of the secretariat (or an administrator), shown with a badge. */
   author: { name: string; stakeholderGroup: StakeholderGroup; region: Region; country: string; organisation: string | null; secretariat: boolean };
@@ -74,16 +74,19 @@ export async function getMessageDiscussion(
   currentVersionId: string,
   { page = 1, order = "oldest", currentText }: { page?: number; order?: ThreadOrder; currentText?: string } = {},
 ) {
-  const threadIds = await db.comment.findMany({ where: { messageId, parentId: null }, orderBy: ORDER_BY[order], select: { id: true } });
+  // Comments waiting for approval are nobody's business but their author's (and the moderators', in their queue).
+  const visible: Prisma.CommentWhereInput = actor ? { OR: [{ status: { not: "PENDING" } }, { authorId: actor.userId }] } : { status: { not: "PENDING" } };
+  const threadIds = await db.comment.findMany({ where: { messageId, parentId: null, ...visible }, orderBy: ORDER_BY[order], select: { id: true } });
   const pageOf = new Map(threadIds.map((row, index) => [row.id, Math.floor(index / THREADS_PAGE_SIZE) + 1]));
   const { page: current, pageCount, skip, take } = pageSlice(threadIds.length, page, THREADS_PAGE_SIZE);
   const shown = threadIds.slice(skip, skip + take).map((row) => row.id);
 
   const [threads, replies, annotations] = await Promise.all([
     db.comment.findMany({ where: { id: { in: shown } }, select: commentFields }),
-    db.comment.findMany({ where: { parentId: { in: shown } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentFields }),
+    db.comment.findMany({ where: { parentId: { in: shown }, ...visible }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentFields }),
     db.comment.findMany({
-      where: { messageId, parentId: null, quoteExact: { not: null } },
+      // Held annotations take no note number until approved: a gap would tell others that something waits.
+      where: { messageId, parentId: null, quoteExact: { not: null }, status: { not: "PENDING" } },
       select: { id: true, status: true, messageVersionId: true, positionStart: true, positionEnd: true, quoteExact: true, quotePrefix: true, quoteSuffix: true },
     }),
   ]);
@@ -122,10 +125,11 @@ export async function getMessageDiscussion(
   const countOf = new Map(agreementCounts.map((row) => [row.commentId, row._count._all]));
   const agreed = new Set(viewerAgreements.map((row) => row.commentId));
 
+  const readable = (comment: (typeof threads)[number]) => comment.status === "PUBLISHED" || (comment.status === "PENDING" && actor?.userId === comment.authorId);
   const view = (comment: (typeof threads)[number]): CommentView => ({
     id: comment.id,
     status: comment.status,
-    body: comment.status === "PUBLISHED" ? comment.body : null,
+    body: readable(comment) ? comment.body : null,
     author: {
       name: comment.authorName,
       stakeholderGroup: comment.authorStakeholderGroup,
@@ -137,7 +141,7 @@ export async function getMessageDiscussion(
     createdAt: comment.createdAt,
     editedAt: comment.editedAt,
     quote:
-      comment.quoteExact !== null && comment.status === "PUBLISHED"
+      comment.quoteExact !== null && readable(comment)
         ? { exact: comment.quoteExact, anchor: anchorOf.get(comment.id) ?? { start: null, end: null, status: "ORPHANED" } }
         : null,
     agreementCount: countOf.get(comment.id) ?? 0,

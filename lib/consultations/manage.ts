@@ -9,7 +9,7 @@ import { wallTimeToInstant } from "@/lib/time/zoned";
 import { parseInput } from "@/lib/validation";
 import { readTree } from "./read-tree";
 import { consultationState, numbersFrozen } from "./state";
-import { consultationDetailsSchema, idSchema, scheduleSchema } from "./schemas";
+import { consultationDetailsSchema, idSchema, moderationSettingsSchema, scheduleSchema } from "./schemas";
 
 export const ADMIN_PAGE_SIZE = 50;
 
@@ -45,6 +45,18 @@ export async function updateConsultationDetails(actor: Actor | null, input: unkn
     const updated = await tx.consultation.update({ where: { id: consultationId }, data: details });
     await recordAudit(tx, { actorId: secretariat.userId, action: "consultation.details_updated", subjectType: "Consultation", subjectId: consultationId, data: details });
     return updated;
+  });
+}
+
+/** Pre-moderation: when on, the consultation's new comments wait for a moderator's approval before anyone else sees them. */
+export async function setModerationSettings(actor: Actor | null, input: unknown) {
+  const secretariat = requireSecretariat(actor);
+  const { consultationId, preModeration } = parseInput(moderationSettingsSchema, input);
+  return db.$transaction(async (tx) => {
+    const found = await tx.consultation.updateMany({ where: { id: consultationId }, data: { preModeration } });
+    if (found.count === 0) throw new AppError("NOT_FOUND");
+    await recordAudit(tx, { actorId: secretariat.userId, action: "consultation.moderation_updated", subjectType: "Consultation", subjectId: consultationId, data: { preModeration } });
+    return { preModeration };
   });
 }
 

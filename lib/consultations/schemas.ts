@@ -109,3 +109,9 @@ export const sectionSplitSchema = z.object({
   messageId: recordId,
   heading: headingField,
 });
+
+/** Pre-moderation on or off: a checkbox (sent as "on" when ticked, absent when not). */
+export const moderationSettingsSchema = z.object({
+  consultationId: recordId,
+  preModeration: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()),
+});

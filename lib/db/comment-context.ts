@@ -18,6 +18,8 @@ export type CommentContext = OwnerFacts & { [Column in keyof CredentialColumns]:
   closesAt: Date | null;
   finalisedAt: Date | null;
   referenceTimeZone: string;
+  /** The consultation's new comments wait for a moderator's approval. */
+  preModeration: boolean;
   versionId: string;
   text: string;
   stakeholderGroup: StakeholderGroup | null;
@@ -52,6 +54,7 @@ export async function loadCommentContext(
     select u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" is not null as "hasProfile",
            a."credentialId", a."expiresAt", a."lastUsedAt", a."startedAt",
            m.id as "messageId", c."publishedAt", c."opensAt", c."closesAt", c."finalisedAt", c."referenceTimeZone",
+           coalesce(c."preModeration", false) as "preModeration",
            v.id as "versionId", v.text,
            p."stakeholderGroup", p.region, p.country, p.organisation,
            (select id from "Comment" where "authorId" = u.id and "idempotencyKey" = ${request.idempotencyKey}) as "repeatedId",

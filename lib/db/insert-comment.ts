@@ -3,6 +3,7 @@ import { auditRowsFrom } from "./audit";
 import type { Comment } from "./generated/client";
 import { notificationDelivery } from "./notification-delivery";
 import { countHitsCtes, type CounterHit } from "./rate-limit-counter";
+import { PARKED_UNTIL_APPROVED } from "./notification-queue";
 import { sql } from "./sql";
 
 export type NewComment = {
@@ -14,6 +15,10 @@ export type NewComment = {
   /** The comment the reply answers: the thread's first comment, or a reply in it (parentId is the thread's first comment). */
   repliedToId: string | null;
   body: string;
+  /** textFingerprint(body): the re-post check compares it with hidden comments'. */
+  bodyFingerprint: string;
+  /** The consultation holds every new comment for a moderator's approval. */
+  preModeration: boolean;
   author: { name: string; stakeholderGroup: string; region: string; country: string; organisation: string | null };
   target: Target | null;
   idempotencyKey: string | null;
@@ -34,12 +39,23 @@ export type InsertResult = {
   counts: { key: string; count: number }[];
 };
 
+/** Hidden for these, the same text posted again is held for review instead of published. */
+export const REPOST_HELD_REASONS = ["VIOLENT_EXTREMISM", "HARASSMENT_OR_HATE"] as const;
+
 /**
  * One statement, so all or nothing is written: counts the attempt against the
  * author's rate limits, then, if they all hold, inserts the comment (unless
  * the author already used the idempotency key) with its receipt number, its
  * audit event and the mail it causes (the author's receipt, a notification to
  * the authors of the thread and of the comment replied to), queued for the worker: no extra round trip.
+ *
+ * A comment is held (PENDING, with a HOLD_COMMENT action by nobody and its
+ * audit event) when the consultation is pre-moderated, or when its text's
+ * fingerprint matches a comment hidden for violent extremism or hate (the
+ * action then carries that category). A held comment's receipt still goes
+ * out (it says the comment waits for approval); reply notifications wait for
+ * its approval (queued parked, due only once approveComment releases them), so nobody is sent a link to a
+ * text they cannot read.
  */
 export async function insertComment(input: NewComment): Promise<InsertResult> {
   for (let attempt = 1; ; attempt++) {
@@ -55,14 +71,22 @@ export async function insertComment(input: NewComment): Promise<InsertResult> {
 async function insertCommentOnce(input: NewComment, receiptNumber: string): Promise<InsertResult> {
   const { target, author, now } = input;
   const [row] = await sql()<(Partial<Comment> & { rateLimitCounts: InsertResult["counts"] })[]>`
-    with ${countHitsCtes(input.hits)}, inserted as (
+    with ${countHitsCtes(input.hits)}, repost as (
+      select h."moderationReason" as reason from "Comment" h
+      where h."bodyFingerprint" = ${input.bodyFingerprint} and h.status = 'HIDDEN'
+        and h."moderationReason" in ${sql()(REPOST_HELD_REASONS as unknown as string[])}
+      order by h."moderatedAt" desc nulls last limit 1
+    ), inserted as (
       insert into "Comment" (id, "messageId", "messageVersionId", "authorId", "parentId", body, status,
         "authorName", "authorStakeholderGroup", "authorRegion", "authorCountry", "authorOrganisation",
-        "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "receiptNumber", "createdAt", "updatedAt")
-      select ${input.id}, ${input.messageId}, ${input.versionId}, ${input.authorId}, ${input.parentId}, ${input.body}, 'PUBLISHED',
+        "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "receiptNumber", "bodyFingerprint", "moderatedAt", "moderationReason", "createdAt", "updatedAt")
+      select ${input.id}, ${input.messageId}, ${input.versionId}, ${input.authorId}, ${input.parentId}, ${input.body},
+        (case when ${input.preModeration}::boolean or exists (select 1 from repost) then 'PENDING' else 'PUBLISHED' end)::"CommentStatus",
         ${author.name}, ${author.stakeholderGroup}::"StakeholderGroup", ${author.region}::"Region", ${author.country}, ${author.organisation},
         ${target?.exact ?? null}, ${target?.prefix ?? null}, ${target?.suffix ?? null}, ${target?.start ?? null}::int, ${target?.end ?? null}::int,
-        ${input.idempotencyKey}, ${receiptNumber}, ${now}, ${now}
+        ${input.idempotencyKey}, ${receiptNumber}, ${input.bodyFingerprint},
+        case when ${input.preModeration}::boolean or exists (select 1 from repost) then ${now}::timestamp end,
+        (select reason from repost), ${now}, ${now}
       where not exists (select 1 from counted join limits using ("key") where counted.count > limits."limit")
       on conflict ("authorId", "idempotencyKey") do nothing
       returning *
@@ -71,6 +95,16 @@ async function insertCommentOnce(input: NewComment, receiptNumber: string): Prom
               jsonb_build_object('messageId', "messageId", 'versionId', "messageVersionId", 'parentId', "parentId") as data from inserted`,
       input.action,
       "Comment",
+    )}), hold as (
+      insert into "ModerationAction" (id, action, "commentId", "moderatorId", "reasonCategory", "createdAt")
+      select gen_random_uuid()::text, 'HOLD_COMMENT', id, null, "moderationReason", "createdAt" from inserted where status = 'PENDING'
+      returning id, "commentId", "reasonCategory", "createdAt"
+    ), hold_audit as (${auditRowsFrom(
+      sql()`select null::text as "actorId", "commentId" as "subjectId", "createdAt",
+              jsonb_build_object('moderationActionId', id, 'cause', case when "reasonCategory" is null then 'pre-moderation' else 'repost' end)
+              || case when "reasonCategory" is null then '{}'::jsonb else jsonb_build_object('reason', "reasonCategory") end as data from hold`,
+      "comment.held",
+      "Comment",
     )}), receipt as (
       insert into "Notification" (id, "userId", kind, "dedupeKey", "commentId", "runAfter", "createdAt")
       select gen_random_uuid()::text, "authorId", 'RECEIPT', 'receipt:' || id, id, "createdAt", "createdAt" from inserted
@@ -78,7 +112,8 @@ async function insertCommentOnce(input: NewComment, receiptNumber: string): Prom
     ), reply as (
       insert into "Notification" (id, "userId", kind, delivery, "dedupeKey", "commentId", "runAfter", "createdAt")
       select distinct on (answered."authorId") gen_random_uuid()::text, answered."authorId", 'REPLY', d.delivery,
-             'reply:' || inserted.id || ':' || answered."authorId", inserted.id, inserted."createdAt", inserted."createdAt"
+             'reply:' || inserted.id || ':' || answered."authorId", inserted.id,
+             case when inserted.status = 'PUBLISHED' then inserted."createdAt" else ${PARKED_UNTIL_APPROVED}::timestamp end, inserted."createdAt"
       from inserted
       join "Comment" answered on answered.id in (inserted."parentId", ${input.repliedToId}::text)
       join "NotificationSetting" s on s."userId" = answered."authorId" and s.replies

@@ -14,6 +14,12 @@ import { sql } from "./sql";
 /** Longer than any worker takes between claiming a row and starting to send it. */
 export const STALE_CLAIM_MINUTES = 15;
 
+/**
+ * The "runAfter" of a reply notification for a comment held for review: never
+ * due until approval releases it (releaseHeldReplies), or a hiding drops it.
+ */
+export const PARKED_UNTIL_APPROVED = new Date("9999-12-31T00:00:00.000Z");
+
 /** Takes up to `limit` rows due at `now` (mail and digests; digest items wait for their digest). */
 export async function claimDueNotifications(now: Date, limit: number): Promise<Notification[]> {
   return sql()<Notification[]>`
@@ -119,7 +125,7 @@ export async function enqueueDigests(now: Date, hourUtc: number): Promise<number
     insert into "Notification" (id, "userId", kind, delivery, "dedupeKey", "runAfter", "createdAt")
     select gen_random_uuid()::text, "userId", 'DIGEST', 'MAIL', 'DIGEST:' || "userId" || ':' || ${day}, ${due}, ${now}
     from "Notification" item
-    where delivery = 'DIGEST' and "digestId" is null and "claimedAt" is null
+    where delivery = 'DIGEST' and "digestId" is null and "claimedAt" is null and "runAfter" <= ${now}
       and not exists (select 1 from "Notification" pending
                       where pending."userId" = item."userId" and pending.kind = 'DIGEST'
                         and pending."sendingStartedAt" is null and pending."sentAt" is null and pending."failedAt" is null)
@@ -133,7 +139,7 @@ export async function enqueueDigests(now: Date, hourUtc: number): Promise<number
 export async function gatherDigestItems(digest: Pick<Notification, "id" | "userId">, now: Date): Promise<Notification[]> {
   await sql()`
     update "Notification" set "digestId" = ${digest.id}, "claimedAt" = ${now}
-    where "userId" = ${digest.userId} and delivery = 'DIGEST' and "digestId" is null and "claimedAt" is null`;
+    where "userId" = ${digest.userId} and delivery = 'DIGEST' and "digestId" is null and "claimedAt" is null and "runAfter" <= ${now}`;
   return sql()<Notification[]>`select * from "Notification" where "digestId" = ${digest.id} order by "createdAt"`;
 }
 

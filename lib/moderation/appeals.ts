@@ -6,6 +6,7 @@ import { lockComment } from "@/lib/db/moderation";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { restoreWithin } from "./decisions";
+import { tellAuthor } from "./notices";
 import { appealDecisionSchema, appealSchema } from "./schemas";
 
 const HIDINGS = ["HIDE_COMMENT", "AUTO_HIDE_COMMENT"] as const;
@@ -66,6 +67,7 @@ export async function decideAppeal(actor: Actor | null, input: unknown, now = ne
       subjectId: appeal.commentId,
       data: { appealId, note },
     });
+    await tellAuthor(tx, { kind: "APPEAL_DECIDED", commentId: appeal.commentId, key: appealId, now });
     return { outcome };
   });
 }

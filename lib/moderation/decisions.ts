@@ -2,7 +2,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireSecretariat } from "@/lib/auth/guards";
 import type { Tx } from "@/lib/db/client";
 import { AppError, asAppError } from "@/lib/errors";
+import { PARKED_UNTIL_APPROVED } from "@/lib/db/notification-queue";
+import { textFingerprint } from "@/lib/text/fingerprint";
 import { parseInput } from "@/lib/validation";
+import { tellAuthor } from "./notices";
 import { decide, hiddenAutomatically, record, resolveOpenFlags } from "./record";
 import { bulkDecisionSchema, commentDecisionSchema, hideSchema } from "./schemas";
 
@@ -19,9 +22,17 @@ export async function hideComment(actor: Actor | null, input: unknown, now = new
   const moderator = requireSecretariat(actor);
   const { commentId, reason, publicNote } = parseInput(hideSchema, input);
   return decide(moderator.userId, commentId, ["PUBLISHED", "PENDING", "HIDDEN"], async (tx) => {
-    await tx.comment.update({ where: { id: commentId }, data: { status: "HIDDEN", moderatedAt: now, moderationReason: reason, moderationNote: publicNote } });
+    const { body } = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: { body: true } });
+    // The fingerprint is written again here, so that comments written before fingerprints existed are matched once hidden.
+    await tx.comment.update({
+      where: { id: commentId },
+      data: { status: "HIDDEN", moderatedAt: now, moderationReason: reason, moderationNote: publicNote, bodyFingerprint: textFingerprint(body) },
+    });
     const flags = await resolveOpenFlags(tx, commentId, "UPHELD", moderator.userId, now);
-    return record(tx, { kind: "HIDE_COMMENT", commentId, moderatorId: moderator.userId, now, reason, publicNote, audit: "comment.hidden", data: { flagsUpheld: flags } });
+    await dropHeldReplies(tx, commentId, now);
+    const action = await record(tx, { kind: "HIDE_COMMENT", commentId, moderatorId: moderator.userId, now, reason, publicNote, audit: "comment.hidden", data: { flagsUpheld: flags } });
+    await tellAuthor(tx, { kind: "COMMENT_HIDDEN", commentId, key: action.id, now });
+    return action;
   });
 }
 
@@ -40,6 +51,7 @@ export async function approveComment(actor: Actor | null, input: unknown, now = 
     }
     await tx.comment.update({ where: { id: commentId }, data: { status: "PUBLISHED", moderatedAt: now, moderationReason: null, moderationNote: null } });
     const flags = await resolveOpenFlags(tx, commentId, "DISMISSED", moderator.userId, now);
+    if (status === "PENDING") await releaseHeldReplies(tx, commentId, now);
     return record(tx, { kind: "APPROVE_COMMENT", commentId, moderatorId: moderator.userId, now, audit: "comment.approved", data: { from: status, flagsDismissed: flags } });
   });
 }
@@ -80,4 +92,17 @@ export async function decideMany(actor: Actor | null, input: unknown, now = new 
     }
   }
   return { decided, refused };
+}
+
+/** A held comment is approved: the reply notifications queued (parked) when it was written become due. */
+async function releaseHeldReplies(tx: Tx, commentId: string, now: Date) {
+  await tx.notification.updateMany({ where: { commentId, kind: "REPLY", runAfter: PARKED_UNTIL_APPROVED, sentAt: null, failedAt: null }, data: { runAfter: now } });
+}
+
+/** A held comment is hidden instead: its parked reply notifications are given up (kept, marked, never sent). */
+export async function dropHeldReplies(tx: Tx, commentId: string, now: Date) {
+  await tx.notification.updateMany({
+    where: { commentId, kind: "REPLY", runAfter: PARKED_UNTIL_APPROVED, sentAt: null, failedAt: null },
+    data: { failedAt: now, lastError: "not approved: the comment was hidden" },
+  });
 }

@@ -6,7 +6,9 @@ import type { FlagReason } from "@/lib/db/generated/enums";
 import { lockComment } from "@/lib/db/moderation";
 import { AppError } from "@/lib/errors";
 import { enforceRateLimits, limitFromEnvironment, type RateLimit } from "@/lib/rate-limit";
+import { textFingerprint } from "@/lib/text/fingerprint";
 import { parseInput } from "@/lib/validation";
+import { tellAuthor } from "./notices";
 import { AUTO_HIDE_FLAGS, FLAG_REASONS, flagSchema } from "./schemas";
 
 /** Flags are limited like comments: per person, and per network address when it is known. */
@@ -55,7 +57,10 @@ export async function flagComment(actor: Actor | null, input: unknown, context: 
     if (openFlags < AUTO_HIDE_FLAGS) return { hidden: false, openFlags };
 
     const category = mostReported(open.map((group) => ({ reason: group.reason, count: group._count._all })));
-    await tx.comment.update({ where: { id: commentId }, data: { status: "HIDDEN", moderatedAt: now, moderationReason: category, moderationNote: null } });
+    await tx.comment.update({
+      where: { id: commentId },
+      data: { status: "HIDDEN", moderatedAt: now, moderationReason: category, moderationNote: null, bodyFingerprint: textFingerprint(current.body) },
+    });
     const action = await tx.moderationAction.create({
       data: { action: "AUTO_HIDE_COMMENT", commentId, moderatorId: null, reasonCategory: category, createdAt: now },
     });
@@ -66,6 +71,7 @@ export async function flagComment(actor: Actor | null, input: unknown, context: 
       subjectId: commentId,
       data: { moderationActionId: action.id, openFlags, threshold: AUTO_HIDE_FLAGS, reason: category },
     });
+    await tellAuthor(tx, { kind: "COMMENT_HIDDEN", commentId, key: action.id, now });
     return { hidden: true, openFlags };
   });
 }

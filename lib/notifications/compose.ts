@@ -28,6 +28,7 @@ export async function composeNotification(item: Item, digestItems: Item[] = []):
       text: [t("mail.digest.intro", { count: parts.length }), ...parts.map((part) => `— ${part.subject}\n\n${part.text}`)].join("\n\n"),
     });
   }
+  if (item.kind === "COMMENT_HIDDEN" || item.kind === "COMMENT_HELD" || item.kind === "APPEAL_DECIDED") return moderationMail(item, recipient);
   const part = await itemText(item, recipient);
   return part ? withUnsubscribe(recipient, part.subscription, item.id, part) : null;
 }
@@ -79,7 +80,11 @@ async function itemText(item: Item, recipient: NonNullable<Recipient>): Promise<
       return {
         subscription: { kind: "receipts", userId: item.userId },
         subject: t("mail.receipt.subject", { receipt: comment.receiptNumber ?? "", title }),
-        text: t("mail.receipt.body", { ...values, receipt: comment.receiptNumber ?? "", acceptedAt: when(comment.createdAt, referenceTimeZone), body: comment.body }),
+        text: [
+          t("mail.receipt.body", { ...values, receipt: comment.receiptNumber ?? "", acceptedAt: when(comment.createdAt, referenceTimeZone), body: comment.body }),
+          // Held for review (pre-moderation, or a re-post): the receipt says it is not public yet.
+          ...(comment.status === "PENDING" ? [t("moderationNotices.receiptPending")] : []),
+        ].join("\n\n"),
       };
     }
     if (comment.status !== "PUBLISHED") return null;
@@ -89,14 +94,14 @@ async function itemText(item: Item, recipient: NonNullable<Recipient>): Promise<
       text: t("mail.reply.body", { ...values, name: comment.authorName, body: comment.body }),
     };
   }
-  if (item.kind === "DIGEST" || !item.consultationId) return null;
+  if (item.kind === "DIGEST" || item.kind in MODERATION_KINDS || !item.consultationId) return null;
   if (recipient.setting.frequency === "OFF" || !recipient.follows.has(item.consultationId)) return null;
   const consultation = await db.consultation.findUnique({
     where: { id: item.consultationId },
     select: { slug: true, title: true, opensAt: true, closesAt: true, publishedAt: true, referenceTimeZone: true },
   });
   if (!consultation?.publishedAt) return null;
-  const key = CONSULTATION_KINDS[item.kind];
+  const key = CONSULTATION_KINDS[item.kind as keyof typeof CONSULTATION_KINDS];
   return {
     subscription: { kind: "follow", userId: item.userId, consultationId: item.consultationId },
     subject: t(`mail.${key}.subject`, { title: consultation.title }),
@@ -105,6 +110,60 @@ async function itemText(item: Item, recipient: NonNullable<Recipient>): Promise<
       link: `${appUrl()}/consultations/${consultation.slug}`,
       closesAt: consultation.closesAt ? when(consultation.closesAt, consultation.referenceTimeZone) : "",
     }),
+  };
+}
+
+const MODERATION_KINDS = { COMMENT_HIDDEN: "hidden", COMMENT_HELD: "held", APPEAL_DECIDED: "appealDecided" } as const;
+
+/**
+ * What the moderators did with the recipient's comment: hidden (category,
+ * public note, how to appeal), held for review, or their appeal decided. Not
+ * a subscription (it concerns the person's own text and their right to
+ * appeal), so sent whatever their settings; null when the state it reports
+ * has changed since (a hiding already reversed, a hold already decided).
+ */
+async function moderationMail(item: Item, recipient: NonNullable<Recipient>): Promise<Mail | null> {
+  if (!item.commentId) return null;
+  const t = translatorFor(recipient.locale);
+  const comment = await db.comment.findUnique({
+    where: { id: item.commentId },
+    select: {
+      id: true, body: true, status: true, moderatedAt: true, moderationReason: true, moderationNote: true,
+      message: { select: { number: true, consultation: { select: { slug: true, title: true } } } },
+      appeals: { where: { outcome: { not: null } }, orderBy: { decidedAt: "desc" }, take: 1, select: { outcome: true, decisionNote: true } },
+    },
+  });
+  if (!comment) return null;
+  const { title, slug } = comment.message.consultation;
+  const values = {
+    title,
+    number: comment.message.number,
+    body: comment.body,
+    at: comment.moderatedAt ? `${formatInstant(comment.moderatedAt, recipient.locale, "UTC")} · ${comment.moderatedAt.toISOString()}` : "",
+    reason: comment.moderationReason ? t(`moderationNotices.reasons.${comment.moderationReason}`) : "",
+    note: comment.moderationNote ?? "",
+    link: `${appUrl()}/consultations/${slug}/messages/${comment.message.number}#comment-${comment.id}`,
+    account: `${appUrl()}/account#moderation`,
+  };
+  let mail: { subject: string; text: string } | null = null;
+  if (item.kind === "COMMENT_HIDDEN" && comment.status === "HIDDEN") {
+    mail = { subject: t("moderationNotices.mail.hidden.subject", values), text: t("moderationNotices.mail.hidden.body", values) };
+  } else if (item.kind === "COMMENT_HELD" && comment.status === "PENDING") {
+    mail = { subject: t("moderationNotices.mail.held.subject", values), text: t("moderationNotices.mail.held.body", values) };
+  } else if (item.kind === "APPEAL_DECIDED" && comment.appeals[0]) {
+    const [appeal] = comment.appeals;
+    const key = appeal.outcome === "REVERSED" ? "reversed" : "upheld";
+    mail = {
+      subject: t(`moderationNotices.mail.${key}.subject`, values),
+      text: t(`moderationNotices.mail.${key}.body`, { ...values, decisionNote: appeal.decisionNote ?? "" }),
+    };
+  }
+  if (!mail) return null;
+  return {
+    to: recipient.email,
+    subject: mail.subject,
+    text: `${mail.text}\n\n--\n${t("moderationNotices.mail.footer", { link: values.account })}`,
+    messageId: `<${item.id}@${new URL(appUrl()).hostname}>`,
   };
 }
 

@@ -4,11 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AccessTokens } from "@/components/auth/access-tokens";
 import { OwnSessions } from "@/components/auth/own-sessions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { OwnModeratedComments } from "@/components/moderation/own-moderated-comments";
 import { NotificationSettings } from "@/components/notifications/notification-settings";
 import { signedInPage } from "@/lib/http/page-access";
 import { countryName } from "@/lib/profiles/countries";
 import { getProfile } from "@/lib/profiles/save-profile";
 import { LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
+import { appealAction } from "./moderation-actions";
 import { saveNotificationSettingsAction, unfollowAction } from "./notification-actions";
 import { signOutElsewhereAction, signOutEverywhereAction } from "./session-actions";
 import { createTokenAction, revokeTokenAction } from "./token-actions";
@@ -66,6 +68,9 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
           <AccessTokens actor={actor} createAction={createTokenAction} revokeAction={revokeTokenAction} />
         </ClientMessages>
       ) : null}
+      <ClientMessages namespaces={["moderationNotices"]}>
+        <OwnModeratedComments actor={actor} appealAction={appealAction} />
+      </ClientMessages>
       <ClientMessages namespaces={["notifications"]}>
         <NotificationSettings actor={actor} saveAction={saveNotificationSettingsAction} unfollowAction={unfollowAction} />
       </ClientMessages>

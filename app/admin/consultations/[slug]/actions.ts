@@ -18,6 +18,7 @@ import {
 import {
   publishConsultation,
   scheduleConsultation,
+  setModerationSettings,
   unpublishConsultation,
   updateConsultationDetails,
 } from "@/lib/consultations/manage";
@@ -35,6 +36,10 @@ export async function updateDetailsAction(_state: FormState, form: FormData) {
 
 export async function scheduleAction(_state: FormState, form: FormData) {
   return perform(scheduleConsultation, form);
+}
+
+export async function moderationSettingsAction(_state: FormState, form: FormData) {
+  return perform(setModerationSettings, form);
 }
 
 export async function publicationAction(_state: FormState, form: FormData) {

@@ -11,6 +11,7 @@ import { secretariatPage } from "@/lib/http/page-access";
 import {
   addMessageAction,
   editMessageAction,
+  moderationSettingsAction,
   publicationAction,
   scheduleAction,
   sectionStructureAction,
@@ -19,7 +20,12 @@ import {
   updateSectionAction,
 } from "./actions";
 
-const settingsActions: SettingsActions = { updateDetails: updateDetailsAction, schedule: scheduleAction, publication: publicationAction };
+const settingsActions: SettingsActions = {
+  updateDetails: updateDetailsAction,
+  schedule: scheduleAction,
+  publication: publicationAction,
+  moderation: moderationSettingsAction,
+};
 const editorActions: EditorActions = {
   updateSection: updateSectionAction,
   arrangeSection: sectionStructureAction,

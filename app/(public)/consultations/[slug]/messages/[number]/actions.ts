@@ -18,7 +18,7 @@ export async function createCommentAction(_state: FormState, form: FormData): Pr
   const values = fields(form);
   return runAction(values, async () => createComment(await getCredential(), values), {
     refresh: refreshConsultationPages,
-    message: ({ comment, created }) => ({ key: created ? "comments.posted" : "comments.alreadyPosted", values: { receipt: comment.receiptNumber ?? "—" } }),
+    message: ({ comment, created }) => ({ key: !created ? "comments.alreadyPosted" : comment.status === "PENDING" ? "comments.postedPending" : "comments.posted", values: { receipt: comment.receiptNumber ?? "—" } }),
     focusId: ({ comment }) => `comment-${comment.id}`,
   });
 }
