@@ -81,18 +81,6 @@ export async function ConsultationSettings({ consultation, state, actions }: Con
           )}
         </ActionForm>
       </section>
-      <section aria-labelledby="moderation-heading" className="panel">
-        <h2 id="moderation-heading">{t("moderationHeading")}</h2>
-        <ActionForm action={actions.moderation} label={t("moderationHeading")}>
-          <input type="hidden" name="consultationId" value={consultation.id} />
-          <div className="field checkbox">
-            <input type="checkbox" id="preModeration" name="preModeration" defaultChecked={consultation.preModeration} aria-describedby="preModeration-hint" />
-            <label htmlFor="preModeration">{t("preModeration")}</label>
-            <p className="hint" id="preModeration-hint">{t("preModerationHint")}</p>
-          </div>
-          <button type="submit">{t("saveModeration")}</button>
-        </ActionForm>
-      </section>
       <section aria-labelledby="details-heading" className="panel">
         <h2 id="details-heading">{t("detailsHeading")}</h2>
         <p lang={consultation.language}>{consultation.title}</p>
@@ -117,6 +105,17 @@ export async function ConsultationSettings({ consultation, state, actions }: Con
             <TypedTextarea id="details-introduction" name="introduction" defaultValue={consultation.introduction} rows={6} maxLength={INTRODUCTION_MAX} />
           </div>
           <button type="submit">{t("saveDetails")}</button>
+        </ActionForm>
+        {/* Moderation: one line saying how it is set, the form behind it (the page stays short on a phone). */}
+        <p>{consultation.preModeration ? t("preModerationOn") : t("preModerationOff")}</p>
+        <ActionForm action={actions.moderation} label={t("moderationHeading")} disclosure={{ summary: t("changeModeration"), className: "editor-disclosure" }}>
+          <input type="hidden" name="consultationId" value={consultation.id} />
+          <div className="field checkbox">
+            <input type="checkbox" id="preModeration" name="preModeration" defaultChecked={consultation.preModeration} aria-describedby="preModeration-hint" />
+            <label htmlFor="preModeration">{t("preModeration")}</label>
+            <p className="hint" id="preModeration-hint">{t("preModerationHint")}</p>
+          </div>
+          <button type="submit">{t("saveModeration")}</button>
         </ActionForm>
       </section>
     </div>

@@ -27,11 +27,14 @@ describe("pre-moderation and the author's view of moderation", () => {
       await signInWithCode(admin, secretariatEmail);
       await setRole(secretariatEmail, "SECRETARIAT");
       await admin.goto(`/admin/consultations/${slug}`);
+      await admin.getByText("Pre-moderation is off: new comments are published at once.").waitFor();
+      await admin.getByText("Change the moderation setting").click();
       const moderation = admin.getByRole("form", { name: "Moderation" });
       await moderation.getByRole("checkbox", { name: "Pre-moderation: new comments wait for a moderator's approval" }).check();
       await moderation.getByRole("button", { name: "Save moderation setting" }).click();
-      await moderation.getByText("Saved.").waitFor();
+      await admin.getByText("Saved.").waitFor();
       await admin.reload();
+      await admin.getByText("Pre-moderation is on: new comments wait for approval.").waitFor();
       expect(await moderation.getByRole("checkbox", { name: /Pre-moderation/ }).isChecked()).toBe(true);
       await expectNoSeriousA11yViolations(admin);
 
