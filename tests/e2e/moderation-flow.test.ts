@@ -35,6 +35,7 @@ describe("pre-moderation and the author's view of moderation", () => {
       await admin.getByText("Saved.").waitFor();
       await admin.reload();
       await admin.getByText("Pre-moderation is on: new comments wait for approval.").waitFor();
+      await admin.getByText("Change the moderation setting").click();
       expect(await moderation.getByRole("checkbox", { name: /Pre-moderation/ }).isChecked()).toBe(true);
       await expectNoSeriousA11yViolations(admin);
 
