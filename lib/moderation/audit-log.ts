@@ -2,39 +2,40 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/guards";
 import { auditEvents, type AuditFilter, type AuditRow } from "@/lib/db/audit-log";
+import { searchParam } from "@/lib/http/search-params";
 import { storableText } from "@/lib/text/user-text";
+import { calendarDay, dayRangeInstants, daysInOrder } from "@/lib/time/day-range";
 import { parseInput } from "@/lib/validation";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Rows read per query while exporting: the export streams, never holding the whole log. */
 export const AUDIT_EXPORT_BATCH = 1000;
 
-const DAY_MS = 86_400_000;
-const day = z.iso.date("errors.dateInvalid");
 const term = (max: number) => storableText.pipe(z.string().max(max, "errors.invalid")).optional();
 
 /** `from` and `to` are calendar days (UTC), both included. */
 const auditQuerySchema = z
-  .object({ actor: term(320), action: term(100), subjectType: term(50), subjectId: term(200), from: day.optional(), to: day.optional() })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], message: "errors.toBeforeFrom" });
+  .object({ actor: term(320), action: term(100), subjectType: term(50), subjectId: term(200), from: calendarDay.optional(), to: calendarDay.optional() })
+  .refine(...daysInOrder);
 
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 export const AUDIT_FIELDS = ["actor", "action", "subjectType", "subjectId", "from", "to"] as const;
 
 /** The query from URL parameters (empty ones are no filter); a bad date is a VALIDATION error naming its field. */
 export function auditQuery(params: Record<string, string | string[] | null | undefined>): AuditQuery {
-  const one = (value: string | string[] | null | undefined) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
-  return parseInput(auditQuerySchema, Object.fromEntries(AUDIT_FIELDS.map((field) => [field, one(params[field])])));
+  // Filters are trimmed: a space typed around an e-mail address or an id is not part of it.
+  return parseInput(auditQuerySchema, Object.fromEntries(AUDIT_FIELDS.map((field) => [field, searchParam(params[field])?.trim() || undefined])));
 }
 
 function filterOf(query: AuditQuery): AuditFilter {
+  const days = dayRangeInstants(query);
   return {
     actor: query.actor,
     action: query.action,
     subjectType: query.subjectType,
     subjectId: query.subjectId,
-    from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
-    to: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+    from: days.start,
+    to: days.end,
   };
 }
 

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { FlagReason } from "@/lib/db/generated/enums";
 import { queueCount, queuePage, type QueueFilter } from "@/lib/db/moderation-queue";
 import { pageSlice } from "@/lib/http/pagination";
+import { searchParam } from "@/lib/http/search-params";
 import { storableText } from "@/lib/text/user-text";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -20,8 +21,7 @@ const filterSchema = z.object({
 export type QueueQuery = { consultation?: string; reason?: FlagReason; state?: (typeof QUEUE_STATES)[number]; page: number };
 
 export function queueQuery(params: Record<string, string | string[] | undefined>, page: number): QueueQuery {
-  const one = (value: string | string[] | undefined) => (typeof value === "string" && value !== "" ? value : undefined);
-  return { ...filterSchema.parse({ consultation: one(params.consultation), reason: one(params.reason), state: one(params.state) }), page };
+  return { ...filterSchema.parse({ consultation: searchParam(params.consultation), reason: searchParam(params.reason), state: searchParam(params.state) }), page };
 }
 
 /**

@@ -2,25 +2,23 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { moderationFigures } from "@/lib/db/moderation-report";
 import { AppError } from "@/lib/errors";
+import { searchParam } from "@/lib/http/search-params";
+import { calendarDay, dayRangeInstants, daysInOrder } from "@/lib/time/day-range";
 import { parseInput } from "@/lib/validation";
-
-const day = z.iso.date("errors.dateInvalid");
 
 /** `from` and `to` are calendar days (UTC), both included; either may be left out. */
 const reportQuerySchema = z
-  .object({ from: day.optional(), to: day.optional(), consultation: z.string().max(200, "errors.invalid").optional() })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], message: "errors.toBeforeFrom" });
+  .object({ from: calendarDay.optional(), to: calendarDay.optional(), consultation: z.string().max(200, "errors.invalid").optional() })
+  .refine(...daysInOrder);
 
 export type ReportQuery = z.output<typeof reportQuerySchema>;
 
 /** The query from URL parameters; bad dates are a VALIDATION error naming the field. */
 export function reportQuery(params: Record<string, string | string[] | null | undefined>): ReportQuery {
-  const one = (value: string | string[] | null | undefined) => (typeof value === "string" && value !== "" ? value : undefined);
-  return parseInput(reportQuerySchema, { from: one(params.from), to: one(params.to), consultation: one(params.consultation) });
+  return parseInput(reportQuerySchema, { from: searchParam(params.from), to: searchParam(params.to), consultation: searchParam(params.consultation) });
 }
 
 const EARLIEST = new Date("2000-01-01T00:00:00Z");
-const DAY_MS = 86_400_000;
 
 /**
  * The public moderation report: what was flagged and why, what the
@@ -32,8 +30,9 @@ export async function moderationReport(query: ReportQuery, now = new Date()) {
     ? await db.consultation.findFirst({ where: { slug: query.consultation, publishedAt: { not: null } }, select: { id: true, slug: true, title: true } })
     : null;
   if (query.consultation && !consultation) throw new AppError("NOT_FOUND");
-  const from = query.from ? new Date(`${query.from}T00:00:00Z`) : EARLIEST;
-  const to = query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + DAY_MS) : new Date(now.getTime() + 1);
+  const days = dayRangeInstants(query);
+  const from = days.start ?? EARLIEST;
+  const to = days.end ?? new Date(now.getTime() + 1);
   const figures = await moderationFigures({ from, to, consultationId: consultation?.id });
   const { received, upheld } = figures.flagOutcomes;
   const suspensions = (kind: string) => figures.actionsByKind.filter((row) => row.action === kind).reduce((sum, row) => sum + row.count, 0);

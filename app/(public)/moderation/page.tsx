@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isAppError, type FieldErrors } from "@/lib/errors";
 import { reportConsultations } from "@/lib/moderation/filters";
+import { searchParam } from "@/lib/http/search-params";
 import { moderationReport, reportQuery } from "@/lib/moderation/report";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type ReportPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
+/** What was typed in a filter, to show it again ("" when nothing). */
+const one = (value: string | string[] | undefined) => searchParam(value) ?? "";
 
 /** The public moderation report: the same figures as GET /api/v1/moderation/report, for people. */
 export default async function ModerationReportPage({ searchParams }: ReportPageProps) {

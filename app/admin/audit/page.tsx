@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { isAppError, type FieldErrors } from "@/lib/errors";
 import { adminPage } from "@/lib/http/page-access";
+import { searchParam } from "@/lib/http/search-params";
 import { AUDIT_FIELDS, auditCursor, auditLog, auditQuery } from "@/lib/moderation/audit-log";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type AuditPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
+/** What was typed in a filter, to show it again ("" when nothing). */
+const one = (value: string | string[] | undefined) => searchParam(value) ?? "";
 
 /** The full audit log for administrators: filters, newest first, paged by keyset, and its export as CSV. */
 export default async function AuditPage({ searchParams }: AuditPageProps) {
