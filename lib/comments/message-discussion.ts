@@ -3,6 +3,7 @@ import { reanchor } from "@/lib/annotations/anchoring";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { pageSlice } from "@/lib/http/pagination";
+import { hiddenAutomatically } from "@/lib/moderation/schemas";
 import type { AnchorStatus, CommentStatus, FlagReason, Region, StakeholderGroup } from "@/lib/db/generated/enums";
 
 export const THREADS_PAGE_SIZE = 50;
@@ -150,7 +151,7 @@ export async function getMessageDiscussion(
     // A moderator's hiding always carries a public note; the automatic one never does.
     moderation:
       comment.status === "HIDDEN"
-        ? { at: comment.moderatedAt, reason: comment.moderationReason, note: comment.moderationNote, automatic: comment.moderationNote === null }
+        ? { at: comment.moderatedAt, reason: comment.moderationReason, note: comment.moderationNote, automatic: hiddenAutomatically(comment) }
         : null,
     replies: replies.filter((reply) => reply.parentId === comment.id).map(view),
   });

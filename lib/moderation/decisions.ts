@@ -6,8 +6,8 @@ import { PARKED_UNTIL_APPROVED } from "@/lib/db/notification-queue";
 import { textFingerprint } from "@/lib/text/fingerprint";
 import { parseInput } from "@/lib/validation";
 import { tellAuthor } from "./notices";
-import { decide, hiddenAutomatically, record, resolveOpenFlags } from "./record";
-import { bulkDecisionSchema, commentDecisionSchema, hideSchema } from "./schemas";
+import { decide, record, resolveOpenFlags } from "./record";
+import { bulkDecisionSchema, commentDecisionSchema, hideSchema, hiddenAutomatically } from "./schemas";
 
 /**
  * A moderator's decisions on one comment. Nothing is deleted: the comment,
@@ -44,8 +44,8 @@ export async function hideComment(actor: Actor | null, input: unknown, now = new
 export async function approveComment(actor: Actor | null, input: unknown, now = new Date()) {
   const moderator = requireSecretariat(actor);
   const { commentId } = parseInput(commentDecisionSchema, input);
-  return decide(moderator.userId, commentId, ["PUBLISHED", "PENDING", "HIDDEN"], async (tx, status) => {
-    if (status === "HIDDEN" && !(await hiddenAutomatically(tx, commentId))) {
+  return decide(moderator.userId, commentId, ["PUBLISHED", "PENDING", "HIDDEN"], async (tx, status, comment) => {
+    if (status === "HIDDEN" && !hiddenAutomatically(comment)) {
       // A moderator hid it: bringing it back is a restoration, said as such.
       throw new AppError("CONFLICT", { fieldErrors: { form: "errors.restoreInstead" } });
     }

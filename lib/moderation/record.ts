@@ -9,23 +9,20 @@ import { AppError } from "@/lib/errors";
  * locked, when its status is one of `allowed`. Nobody decides on their own
  * comment: another moderator does.
  */
-export async function decide<T>(moderatorId: string, commentId: string, allowed: CommentStatus[], work: (tx: Tx, status: CommentStatus) => Promise<T>) {
+export async function decide<T>(
+  moderatorId: string,
+  commentId: string,
+  allowed: CommentStatus[],
+  work: (tx: Tx, status: CommentStatus, comment: { status: CommentStatus; moderationNote: string | null }) => Promise<T>,
+) {
   return db.$transaction(async (tx) => {
     if (!(await lockComment(tx, commentId))) throw new AppError("NOT_FOUND");
-    const { status, authorId } = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: { status: true, authorId: true } });
+    const comment = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: { status: true, authorId: true, moderationNote: true } });
+    const { status, authorId } = comment;
     if (authorId === moderatorId) throw new AppError("FORBIDDEN", { messageKey: "errors.moderateOwnComment", fieldErrors: { form: "errors.moderateOwnComment" } });
     if (!allowed.includes(status)) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentNotAvailable" } });
-    return work(tx, status);
+    return work(tx, status, comment);
   });
-}
-
-export async function hiddenAutomatically(tx: Tx, commentId: string) {
-  const last = await tx.moderationAction.findFirst({
-    where: { commentId, action: { in: ["HIDE_COMMENT", "AUTO_HIDE_COMMENT", "HOLD_COMMENT"] } },
-    orderBy: { createdAt: "desc" },
-    select: { action: true },
-  });
-  return last?.action !== "HIDE_COMMENT";
 }
 
 export async function resolveOpenFlags(tx: Tx, commentId: string, resolution: FlagResolution, moderatorId: string, now: Date) {

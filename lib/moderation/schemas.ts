@@ -52,3 +52,12 @@ export const bulkDecisionSchema = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("hide"), commentIds: z.array(recordId).min(1, "errors.chooseComments").max(BULK_MAX, "errors.tooManyComments"), reason: hideSchema.shape.reason, publicNote: hideSchema.shape.publicNote }),
   z.object({ decision: z.literal("approve"), commentIds: z.array(recordId).min(1, "errors.chooseComments").max(BULK_MAX, "errors.tooManyComments") }),
 ], { error: "errors.chooseDecision" });
+
+/**
+ * Whether a hidden comment was hidden automatically (after readers' flags,
+ * pending review) rather than by a moderator: only a moderator's hiding
+ * carries a public note.
+ */
+export function hiddenAutomatically(comment: { status: string; moderationNote: string | null }) {
+  return comment.status === "HIDDEN" && comment.moderationNote === null;
+}
