@@ -12,6 +12,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/** Whether a language tag is Chinese (zh, zh-CN, zh-Hant…), which sets some text its own way. */
+export function isChinese(locale: string) {
+  return /^zh\b/iu.test(locale);
+}
+
 export function localeDirection(locale: string): "ltr" | "rtl" {
   return RIGHT_TO_LEFT.has(locale.split("-")[0] ?? "") ? "rtl" : "ltr";
 }

@@ -1,3 +1,5 @@
+import { isChinese } from "@/lib/i18n/locales";
+
 /**
  * Countries and areas as the UN Statistics Division names them in its
  * Standard Country or Area Codes for Statistical Use (M49), in English and
@@ -265,7 +267,7 @@ export function isCountryCode(value: string) {
 /** The M49 name in the reader's language (Chinese for zh, English otherwise); Intl's name for a kept code. */
 export function countryName(code: string, locale: string) {
   const names = Object.hasOwn(M49_NAMES, code) ? M49_NAMES[code] : undefined;
-  if (names) return /^zh\b/iu.test(locale) ? names[1] : names[0];
+  if (names) return isChinese(locale) ? names[1] : names[0];
   try {
     return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
   } catch {

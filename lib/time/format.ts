@@ -1,3 +1,5 @@
+import { isChinese } from "@/lib/i18n/locales";
+
 /**
  * Dates as people read them: in a given zone, with the zone's name after the
  * time (Intl's own timeZoneName puts it before the time in Chinese), in
@@ -7,10 +9,6 @@ export function formatInstant(date: Date, locale: string, timeZone: string) {
   const when = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "long", timeStyle: "short" }).format(date);
   const zone = zoneName(date, locale, timeZone);
   return isChinese(locale) ? `${when}（${zone}）` : `${when} (${zone})`;
-}
-
-function isChinese(locale: string) {
-  return /^zh\b/iu.test(locale);
 }
 
 /** The space after a label: none after full-width punctuation ("截止时间：2025年…", not "截止时间： 2025年…"). */
