@@ -66,12 +66,12 @@ function middle(a: string[], b: string[]): RedlinePart[] {
     ];
   }
   const columns = b.length + 1;
-  // lengths[i * columns + j]: the LCS length of a[i..] and b[j..].
+  // lcs(i, j): the length of the longest common subsequence of a[i..] and b[j..].
   const lengths = new Uint32Array((a.length + 1) * columns);
+  const lcs = (i: number, j: number) => lengths[i * columns + j] ?? 0;
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lengths[i * columns + j] =
-        a[i] === b[j] ? lengths[(i + 1) * columns + j + 1] + 1 : Math.max(lengths[(i + 1) * columns + j], lengths[i * columns + j + 1]);
+      lengths[i * columns + j] = a[i] === b[j] ? lcs(i + 1, j + 1) + 1 : Math.max(lcs(i + 1, j), lcs(i, j + 1));
     }
   }
   const parts: RedlinePart[] = [];
@@ -79,21 +79,20 @@ function middle(a: string[], b: string[]): RedlinePart[] {
   let j = 0;
   while (i < a.length && j < b.length) {
     if (a[i] === b[j]) {
-      push(parts, "equal", a[i]);
-      i++;
+      push(parts, "equal", a[i++]);
       j++;
-    } else if (lengths[(i + 1) * columns + j] >= lengths[i * columns + j + 1]) {
+    } else if (lcs(i + 1, j) >= lcs(i, j + 1)) {
       push(parts, "delete", a[i++]);
     } else {
       push(parts, "insert", b[j++]);
     }
   }
-  while (i < a.length) push(parts, "delete", a[i++]);
-  while (j < b.length) push(parts, "insert", b[j++]);
+  push(parts, "delete", a.slice(i).join(""));
+  push(parts, "insert", b.slice(j).join(""));
   return parts;
 }
 
-function push(parts: RedlinePart[], kind: RedlinePart["kind"], text: string) {
+function push(parts: RedlinePart[], kind: RedlinePart["kind"], text: string | undefined) {
   if (!text) return;
   const last = parts.at(-1);
   if (last && last.kind === kind) last.text += text;
