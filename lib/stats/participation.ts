@@ -1,4 +1,4 @@
-import { consultationState, type ConsultationState } from "@/lib/consultations/state";
+import { consultationState, type ConsultationState, type StateInput } from "@/lib/consultations/state";
 import { db } from "@/lib/db/client";
 import { DispositionOutcome } from "@/lib/db/generated/enums";
 import { participationFigures } from "@/lib/db/participation-figures";
@@ -26,14 +26,24 @@ export type StatisticsOptions = { now?: Date; minimum?: number };
  * A published consultation's participation statistics (from UPCOMING on;
  * they grow while it is open), or null when there is none to show (a draft,
  * or no such slug). Dispositions only once the outcome is published (FINAL).
+ * The open-data shape of GET /api/v1/consultations/{slug}/stats.
  */
-export async function participationStatistics(slug: string, { now = new Date(), minimum = minimumCell() }: StatisticsOptions = {}) {
+export async function participationStatistics(slug: string, options: StatisticsOptions = {}) {
+  return (await statisticsPage(slug, options))?.statistics ?? null;
+}
+
+/** The statistics with the consultation as its page's header shows it. */
+export async function statisticsPage(slug: string, { now = new Date(), minimum = minimumCell() }: StatisticsOptions = {}) {
   if (!isStorableText(slug)) return null;
   const consultation = await db.consultation.findFirst({
     where: { slug, publishedAt: { not: null } },
-    select: { id: true, slug: true, title: true, language: true, publishedAt: true, opensAt: true, closesAt: true, finalisedAt: true },
+    select: { id: true, slug: true, title: true, language: true, publishedAt: true, opensAt: true, closesAt: true, finalisedAt: true, referenceTimeZone: true },
   });
   if (!consultation) return null;
+  return { consultation: { ...consultation, state: consultationState(consultation, now) }, statistics: await statistics(consultation, now, minimum) };
+}
+
+async function statistics(consultation: { id: string; slug: string; title: string; language: string } & StateInput, now: Date, minimum: number) {
   const state: ConsultationState = consultationState(consultation, now);
   const figures = await participationFigures(consultation.id, state === "FINAL");
   const pattern = participantPattern(figures.byGroupAndRegion, minimum);
@@ -75,4 +85,4 @@ function dispositionSummary(rows: { outcome: string | null; comments: number }[]
   };
 }
 
-export type ParticipationStatistics = NonNullable<Awaited<ReturnType<typeof participationStatistics>>>;
+export type ParticipationStatistics = Awaited<ReturnType<typeof statistics>>;

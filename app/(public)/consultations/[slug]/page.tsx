@@ -7,6 +7,7 @@ import { OpenDataLinks } from "@/components/consultations/open-data-links";
 import { SearchForm } from "@/components/consultations/search-form";
 import { SectionTree, TableOfContents } from "@/components/consultations/section-tree";
 import { FollowConsultation } from "@/components/notifications/follow-consultation";
+import { StatisticsLink } from "@/components/statistics/statistics-link";
 import { LinkedText } from "@/components/text/linked-text";
 import { getActor } from "@/lib/auth/session";
 import { getConsultation } from "@/lib/consultations/get-consultation";
@@ -48,6 +49,7 @@ export default async function ConsultationPage({ params }: ConsultationPageProps
           <LinkedText text={consultation.introduction} />
         </div>
       ) : null}
+      {consultation.state === "DRAFT" ? null : <StatisticsLink slug={consultation.slug} />}
       {consultation.state === "DRAFT" ? null : <OpenDataLinks slug={consultation.slug} />}
       <nav aria-labelledby="toc-heading" className="toc">
         <h2 id="toc-heading">{t("contents")}</h2>
