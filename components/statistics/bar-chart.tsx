@@ -26,7 +26,7 @@ export function BarChart({ id, title, bars, format }: BarChartProps) {
       <title id={`${id}-title`}>{title}</title>
       {bars.map((bar, index) => {
         const top = index * ROW_HEIGHT;
-        const span = bar.figure.count === null ? 0 : (BAR_SPAN * bar.figure.count) / largest;
+        const span = bar.figure.count === null ? 0 : Math.round((1000 * BAR_SPAN * bar.figure.count) / largest) / 1000;
         return (
           <g key={bar.key}>
             <text x="0" y={top + 16} className="bar-label">

@@ -14,13 +14,15 @@ export function CrossTable({ id, caption, table, format, labels }: CrossTablePro
   const cell = (figure: Figure) => (
     <>
       {format.figureCount(figure)}
-      {figure.percent === null ? null : <span className="share">{format.figurePercent(figure)}</span>}
+      {figure.percent === null || figure.count === 0 ? null : <span className="share">{format.figurePercent(figure)}</span>}
     </>
   );
   return (
     <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
       <table className="data-table stats-table">
-        <caption id={`${id}-caption`}>{caption}</caption>
+        <caption id={`${id}-caption`}>
+          <span>{caption}</span>
+        </caption>
         <thead>
           <tr>
             <th scope="col">{labels.group}</th>

@@ -97,7 +97,9 @@ export default async function StatisticsPage({ params }: StatisticsPageProps) {
         {countries.represented > 0 ? (
           <div className="table-scroll" role="region" aria-labelledby="countries-caption" tabIndex={0}>
             <table className="data-table stats-table">
-              <caption id="countries-caption">{t("countriesCaption")}</caption>
+              <caption id="countries-caption">
+                <span>{t("countriesCaption")}</span>
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t("country")}</th>
@@ -127,7 +129,9 @@ export default async function StatisticsPage({ params }: StatisticsPageProps) {
         <h2 id="sections-heading">{t("sectionsHeading")}</h2>
         <div className="table-scroll" role="region" aria-labelledby="sections-caption" tabIndex={0}>
           <table className="data-table stats-table">
-            <caption id="sections-caption">{t("sectionsCaption")}</caption>
+            <caption id="sections-caption">
+              <span>{t("sectionsCaption")}</span>
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t("section")}</th>
@@ -160,7 +164,9 @@ export default async function StatisticsPage({ params }: StatisticsPageProps) {
           <>
             <div className="table-scroll" role="region" aria-labelledby="dispositions-caption" tabIndex={0}>
               <table className="data-table stats-table">
-                <caption id="dispositions-caption">{t("dispositionsCaption")}</caption>
+                <caption id="dispositions-caption">
+                  <span>{t("dispositionsCaption")}</span>
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("outcome")}</th>
