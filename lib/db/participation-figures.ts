@@ -19,20 +19,14 @@ function publicComments(consultationId: string) {
     where m."consultationId" = ${consultationId} and c.status = 'PUBLISHED' and u.role = 'PARTICIPANT'`;
 }
 
-/** One row per person: their latest identity and how many comments (and top-level comments) they wrote. */
+/** One row per person (one pass): their latest identity and how many comments (and top-level comments) they wrote. */
 function people(consultationId: string) {
   return Prisma.sql`
-    select latest."authorId", latest."authorStakeholderGroup" as "group", latest."authorRegion" as region,
-           latest."authorCountry" as country, counted.comments, counted."topLevel"
-    from (
-      select distinct on ("authorId") "authorId", "authorStakeholderGroup", "authorRegion", "authorCountry"
-      from (${publicComments(consultationId)}) pc
-      order by "authorId", "createdAt" desc, id desc
-    ) latest
-    join (
-      select "authorId", count(*) as comments, count(*) filter (where "parentId" is null) as "topLevel"
-      from (${publicComments(consultationId)}) pc group by "authorId"
-    ) counted using ("authorId")`;
+    select distinct on ("authorId") "authorId", "authorStakeholderGroup" as "group", "authorRegion" as region, "authorCountry" as country,
+           count(*) over (partition by "authorId") as comments,
+           count(*) filter (where "parentId" is null) over (partition by "authorId") as "topLevel"
+    from (${publicComments(consultationId)}) pc
+    order by "authorId", "createdAt" desc, id desc`;
 }
 
 export type GroupRegionRow = { group: string; region: string; participants: number; comments: number; topLevel: number };
@@ -41,14 +35,14 @@ export type SectionRow = { number: string; heading: string; comments: number; to
 export type DispositionRow = { outcome: string | null; comments: number };
 
 export async function participationFigures(consultationId: string, withDispositions: boolean) {
-  const [byGroupAndRegion, byCountry, bySection, dispositions] = await Promise.all([
-    db.$queryRaw<GroupRegionRow[]>`
-      select p."group"::text as "group", p.region::text as region, count(*)::int as participants,
+  const [byPeople, bySection, dispositions] = await Promise.all([
+    // Both groupings of the people in one statement: by group and region, and by country.
+    db.$queryRaw<(GroupRegionRow & { country: string | null; byCountry: boolean })[]>`
+      select p."group"::text as "group", p.region::text as region, p.country::text as country,
+             grouping(p.country) = 0 as "byCountry", count(*)::int as participants,
              sum(p.comments)::int as comments, sum(p."topLevel")::int as "topLevel"
-      from (${people(consultationId)}) p group by p."group", p.region`,
-    db.$queryRaw<CountryRow[]>`
-      select p.country::text as country, count(*)::int as participants, sum(p.comments)::int as comments
-      from (${people(consultationId)}) p group by p.country`,
+      from (${people(consultationId)}) p
+      group by grouping sets ((p."group", p.region), (p.country))`,
     // Every top-level section, in document order, with the comments on messages anywhere beneath it.
     db.$queryRaw<SectionRow[]>`
       with recursive tree as (
@@ -79,5 +73,10 @@ export async function participationFigures(consultationId: string, withDispositi
           group by current.outcome`
       : Promise.resolve(null),
   ]);
-  return { byGroupAndRegion, byCountry, bySection, dispositions };
+  return {
+    byGroupAndRegion: byPeople.filter((row) => !row.byCountry).map(({ group, region, participants, comments, topLevel }) => ({ group, region, participants, comments, topLevel })),
+    byCountry: byPeople.filter((row) => row.byCountry).map(({ country, participants, comments }) => ({ country: country!, participants, comments })),
+    bySection,
+    dispositions,
+  };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { countryList, crossTable, participantPattern } from "@/lib/stats/participation-table";
 import { sumOfPercentages } from "@/lib/stats/percentages";
-import { suppressSmallCounts } from "@/lib/stats/suppression";
+import { REGIONS, STAKEHOLDER_GROUPS } from "@/lib/profiles/stakeholder";
+import { suppressSmallCounts, type Disclosure } from "@/lib/stats/suppression";
 
 const line = (values: Record<string, number>, total: number, minimum = 5) =>
   suppressSmallCounts({
@@ -93,5 +94,69 @@ describe("countryList", () => {
       { country: "IN", count: null, percent: null, suppressed: "fewerThanMinimum" },
       { country: "NG", count: null, percent: null, suppressed: "withheld" },
     ]);
+  });
+});
+
+/**
+ * An attacker's view of one line, worked out independently of the algorithm:
+ * every value a hidden entry can take given the line's shown total and what
+ * the labels say ("fewer than" is 0 to minimum − 1; "withheld" is 0 or at least the minimum).
+ */
+function possibleValues(hiddenEntries: Disclosure[], sum: number, minimum: number): Set<number>[] {
+  const range = (disclosure: Disclosure) =>
+    Array.from({ length: sum + 1 }, (_, value) => value).filter((value) => (disclosure === "small" ? value < minimum : value === 0 || value >= minimum));
+  const sumsOf = (entries: Disclosure[]) =>
+    entries.reduce((sums, entry) => new Set([...sums].flatMap((total) => range(entry).map((value) => total + value)).filter((total) => total <= sum)), new Set([0]));
+  return hiddenEntries.map((entry, index) => {
+    const others = sumsOf(hiddenEntries.filter((_, other) => other !== index));
+    return new Set(range(entry).filter((value) => others.has(sum - value)));
+  });
+}
+
+describe("the participation table's suppression on random populations", () => {
+  it("never lets a row, a column or the totals give a hidden count away", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let run = 0; run < 150; run += 1) {
+      const rows = STAKEHOLDER_GROUPS.flatMap((group) =>
+        REGIONS.map((region) => {
+          const draw = random();
+          const participants = draw < 0.5 ? 0 : draw < 0.8 ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 20);
+          return { group, region, participants, comments: participants, topLevel: participants };
+        }),
+      ).filter((row) => row.participants > 0);
+      const minimum = 5;
+      const table = crossTable(rows, "participants", participantPattern(rows, minimum));
+      const truth = (group: string, region: string) => rows.find((row) => row.group === group && row.region === region)?.participants ?? 0;
+      const disclosureOf = (figure: { suppressed: string | null }): Disclosure => (figure.suppressed === null ? "shown" : figure.suppressed === "fewerThanMinimum" ? "small" : "withheld");
+      type Entry = { value: number; figure: { count: number | null; suppressed: string | null } };
+      const lines: { entries: Entry[]; total: Entry }[] = [
+        ...table.rows.map((row, g) => ({
+          entries: row.cells.map((cell) => ({ value: truth(row.group, cell.region), figure: cell })),
+          total: { value: REGIONS.reduce((sum, region) => sum + truth(STAKEHOLDER_GROUPS[g]!, region), 0), figure: row.total },
+        })),
+        ...table.columnTotals.map((column, r) => ({
+          entries: table.rows.map((row) => ({ value: truth(row.group, column.region), figure: row.cells[r]! })),
+          total: { value: STAKEHOLDER_GROUPS.reduce((sum, group) => sum + truth(group, column.region), 0), figure: column },
+        })),
+      ];
+      const grand = { value: table.total, figure: { count: table.total, suppressed: null } };
+      lines.push({ entries: lines.slice(0, STAKEHOLDER_GROUPS.length).map((line) => line.total), total: grand });
+      lines.push({ entries: lines.slice(STAKEHOLDER_GROUPS.length, STAKEHOLDER_GROUPS.length + REGIONS.length).map((line) => line.total), total: grand });
+      for (const line of lines) {
+        for (const entry of [...line.entries, line.total]) {
+          if (entry.value > 0 && entry.value < minimum) expect(entry.figure.suppressed).toBe("fewerThanMinimum");
+          if (entry.figure.suppressed === null) expect(entry.figure.count).toBe(entry.value);
+        }
+        if (line.total.figure.suppressed !== null) continue;
+        const hiddenEntries = line.entries.filter((entry) => entry.figure.suppressed !== null);
+        const sum = line.total.value - line.entries.filter((entry) => entry.figure.suppressed === null).reduce((total, entry) => total + entry.value, 0);
+        const possible = possibleValues(hiddenEntries.map((entry) => disclosureOf(entry.figure)), sum, minimum);
+        hiddenEntries.forEach((entry, index) => {
+          expect(possible[index]!.has(entry.value)).toBe(true);
+          if (entry.value > 0) expect(possible[index]!.size, `run ${run}: a hidden ${entry.value} in a line summing to ${sum}`).toBeGreaterThanOrEqual(3);
+        });
+      }
+    }
   });
 });
