@@ -7,17 +7,16 @@
  * grand total), and a reader who knows a line's total and its shown entries
  * knows the sum of its suppressed ones. For every line whose total is shown,
  * each suppressed entry must keep a range of possible values at least
- * `requiredWidth` wide given that sum and what the labels say (`small`: 1 to
- * minimum − 1; `withheld`: minimum or more). When it does not,
- * the smallest shown entry of the line that is at least the minimum is
- * `withheld` (it is not "fewer than" anything, so it says so); failing that, a
- * zero is shown as "fewer than minimum" (true of zero); failing that, the
- * line's total is withheld (see `widen` for which entry helps when). Repeated until every line holds. Entries in
- * `neverSuppressed` (the grand total) are always shown.
+ * `requiredWidth` wide, given that sum and what the labels say (`small`: 1 to
+ * minimum − 1; `withheld`: the minimum or more). Where one does not, one more
+ * entry of the line is suppressed (see `widen`: a count of at least the
+ * minimum, `withheld` since it is not "fewer than" anything; else a zero, shown
+ * as "fewer than", which is true of zero; else the line's total), until every
+ * line holds. Entries in `neverSuppressed` (the grand total) are always shown.
  *
- * This is the usual line-by-line audit: it stops a suppressed count being
- * worked out from its own row or column, not every combination of several
- * lines (a linear-programming audit would).
+ * This is the usual line-by-line audit: no count can be worked out from its own
+ * row, column or totals; combinations of several lines are not audited (a
+ * linear-programming audit would be needed for that).
  */
 
 export type Disclosure = "shown" | "small" | "withheld";
