@@ -84,6 +84,20 @@ describe("the participation table's suppression", () => {
   });
 });
 
+describe("a consultation with fewer participants than the minimum", () => {
+  it("shows the total but not which group or region they belong to", () => {
+    const few = [{ group: "GOVERNMENT", region: "AFRICA", participants: 3, comments: 3, topLevel: 3 }];
+    const table = crossTable(few, "participants", participantPattern(few, 5));
+    expect(table.total).toBe(3);
+    const hiddenRows = table.rows.filter((row) => row.total.suppressed !== null).map((row) => row.group);
+    const hiddenColumns = table.columnTotals.filter((column) => column.suppressed !== null).map((column) => column.region);
+    expect(hiddenRows).toContain("GOVERNMENT");
+    expect(hiddenRows.length).toBeGreaterThanOrEqual(2);
+    expect(hiddenColumns).toContain("AFRICA");
+    expect(hiddenColumns.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe("countryList", () => {
   it("lists every country represented, hiding small counts and the one that would give them away, last and by code", () => {
     const countries = [["KE", 12], ["NO", 11], ["NG", 6], ["DE", 9], ["IN", 2]].map(([country, participants]) => ({ country: String(country), participants: Number(participants), comments: 0 }));
