@@ -255,12 +255,17 @@ describe("annotations other tools can anchor", () => {
     const path = `/consultations/${slug}/messages/1.1`;
 
     await page.goto(`${path}?version=1`);
-    await page.getByText("You are reading version 1 of this message, an earlier version").waitFor();
+    await page.getByText("You are reading an earlier version of this message: version 1,").waitFor();
     expect(await page.locator("#message-text mark").allInnerTexts()).toEqual(ON_VERSION_1.map(([passage]) => passage));
     expect(await page.getByLabel("Your comment", { exact: true }).count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
-    // A note leads to its thread, on the current version's page.
-    await page.getByRole("link", { name: "Comment 2 on the marked passage" }).click();
+    expect(await page.title()).toMatch(/^Message 1\.1, version 1 · /);
+    // The notes come right after the text in the keyboard's order; a note leads to its thread, on the current version's page.
+    await page.getByRole("link", { name: "Read the current version (version 2) and its comments" }).focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("2Comment 2 on the marked passage");
+    await page.keyboard.press("Enter");
     await page.waitForURL(new RegExp(`${path}#comment-`));
     await page.getByLabel("Your comment", { exact: true }).waitFor();
 
@@ -271,7 +276,7 @@ describe("annotations other tools can anchor", () => {
     await page.getByRole("group").getByText("Version 1,").click();
     await page.getByRole("link", { name: "Read version 1 with its annotated passages" }).click();
     await page.waitForURL((url) => url.search === "?version=1");
-    await page.getByText("You are reading version 1 of this message").waitFor();
+    await page.getByText("You are reading an earlier version of this message: version 1,").waitFor();
 
     for (const version of ["3", "0", "x", "1.5"]) {
       const response = await page.goto(`${path}?version=${version}`);

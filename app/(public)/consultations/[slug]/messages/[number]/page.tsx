@@ -29,11 +29,16 @@ const load = cache(getMessage);
 const commentActions: CommentActions = { create: createCommentAction, edit: editCommentAction, withdraw: withdrawCommentAction, agree: agreementAction, flag: flagCommentAction };
 type MessagePageProps = { params: Promise<{ slug: string; number: string }>; searchParams: Promise<{ page?: string | string[]; order?: string | string[]; version?: string | string[] }> };
 
-export async function generateMetadata({ params }: MessagePageProps): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: MessagePageProps): Promise<Metadata> {
   const { slug, number } = await params;
   const found = await load(await getActor(), slug, number);
+  if (!found) return {};
   const t = await getTranslations("consultation");
-  return { title: found ? `${t("messageNumber", { number: found.message.number })} · ${found.consultation.title}` : undefined };
+  const a = await getTranslations("annotationSource");
+  const shown = versionNamed(found.message.versions, (await searchParams).version);
+  const message = t("messageNumber", { number: found.message.number });
+  const earlier = shown && shown !== found.message.versions.at(-1);
+  return { title: `${earlier ? a("versionTitle", { message, number: shown.number }) : message} · ${found.consultation.title}` };
 }
 
 export default async function MessagePage({ params, searchParams }: MessagePageProps) {
@@ -127,7 +132,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
           {t("versionOf", { number: shown.number, date: formatInstant(shown.createdAt, locale, consultation.referenceTimeZone) })}
           {discussion.highlights.length > 0 ? <> · {c("passagesAnnotated", { count: discussion.highlights.length })}</> : null}
         </p>
-        {isEarlier ? null : earlier.length > 0 ? (
+        {!isEarlier && earlier.length > 0 ? (
           <section aria-labelledby="versions-heading">
             <h2 id="versions-heading">{t("earlierVersions")}</h2>
             {earlier.map((version) => (
