@@ -15,7 +15,8 @@ const browser = launchBrowser();
 
 // Chinese, a passage three times, emoji (surrogate pairs; a flag is two code points), a combining accent (e + U+0301).
 const VERSION_1 = "弥合数字鸿沟需要投资。Closing the 数字鸿沟 gap 🌍 needs the cafe\u0301 network 🇰🇪 to grow; 数字鸿沟 again.";
-const VERSION_2 = "弥合数字鸿沟需要大量投资。Closing the 数字鸿沟 gap 🌍 needs the cafe\u0301 network 🇰🇪 to grow.";
+// With a line break, which the page's text keeps as the source has it.
+const VERSION_2 = "弥合数字鸿沟需要大量投资。\nClosing the 数字鸿沟 gap 🌍 needs the cafe\u0301 network 🇰🇪 to grow.";
 
 /** [passage, which occurrence] annotated on each version. */
 const ON_VERSION_1: [string, number][] = [
