@@ -18,11 +18,9 @@ export function onPassage(listener: (passage: Passage | null) => void) {
   return () => document.removeEventListener(PASSAGE_CHOSEN, handle);
 }
 
-/** The DOM range of [start, end) of the text inside `container`, leaving out note markers (data-offset-skip). */
+/** The DOM range of [start, end) of the text inside `container` (UTF-16 offsets). */
 export function domRange(container: Element, start: number, end: number): Range | null {
-  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest("[data-offset-skip]") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   let at = 0;
   let started = false;

@@ -1,6 +1,6 @@
 /**
- * Offsets of the browser selection within the message text, counted on the
- * text as stored (note markers, flagged data-offset-skip, do not count).
+ * Offsets of the browser selection within the message text element, which
+ * holds the text as stored and nothing else (HighlightedText).
  */
 export function selectionWithin(container: Element): { start: number; end: number; exact: string } | null {
   const selection = document.getSelection();
@@ -11,20 +11,15 @@ export function selectionWithin(container: Element): { start: number; end: numbe
     const before = document.createRange();
     before.selectNodeContents(container);
     before.setEnd(node, offset);
-    return visibleText(before.cloneContents());
+    return before.toString();
   };
   const whole = document.createRange();
   whole.selectNodeContents(container);
-  const text = visibleText(whole.cloneContents());
+  const text = whole.toString();
   let start = textBefore(range.startContainer, range.startOffset).length;
   let end = textBefore(range.endContainer, range.endOffset).length;
   // Drop whitespace at the edges, as people select a word and its space.
   while (start < end && /\s/u.test(text[start]!)) start += 1;
   while (end > start && /\s/u.test(text[end - 1]!)) end -= 1;
   return end > start ? { start, end, exact: text.slice(start, end) } : null;
-}
-
-function visibleText(fragment: DocumentFragment) {
-  fragment.querySelectorAll("[data-offset-skip]").forEach((element) => element.remove());
-  return fragment.textContent ?? "";
 }

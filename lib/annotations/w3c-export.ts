@@ -48,7 +48,8 @@ function pageItem(a: ExportableAnnotation, baseUrl: string): W3cPageItem {
     body: { type: "TextualBody", value: a.body, format: "text/plain", language: a.bodyLanguage ?? "und" },
     target: {
       type: "SpecificResource",
-      source: { id: asUri(a.message.url), type: "Text", language: a.language },
+      source: { id: asUri(a.message.textUrl), type: "Text", format: "text/plain", language: a.language },
+      scope: asUri(a.message.url),
       selector: [
         // An empty prefix (start of text) or suffix (end of text) says nothing: leave it out.
         { type: "TextQuoteSelector", exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },

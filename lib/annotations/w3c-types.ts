@@ -8,8 +8,11 @@ export type ExportableAnnotation = {
   modifiedAt: Date | null;
   /** The public profile only: never an e-mail address. */
   author: { name: string; stakeholderGroup: string; region: string; country: string };
-  /** `url` is the message version's public page, e.g. https://host/consultations/slug/messages/2.3?version=1 */
-  message: { number: string; versionNumber: number; url: string };
+  /**
+   * `url` is the message version's public page, e.g. https://host/consultations/slug/messages/2.3?version=1;
+   * `textUrl` its plain text (text/plain), exactly the text the selectors count in.
+   */
+  message: { number: string; versionNumber: number; url: string; textUrl: string };
   /** BCP 47 tag of the consultation, i.e. of the annotated text. */
   language: string;
   /** BCP 47 tag of the comment body when known; "und" (undetermined) otherwise. */
@@ -38,9 +41,14 @@ export type W3cTextQuoteSelector = { type: "TextQuoteSelector"; exact: string; p
 
 export type W3cTextPositionSelector = { type: "TextPositionSelector"; start: number; end: number };
 
+/**
+ * The selectors count in `source`, the version's plain text; `scope` is the
+ * version's page, whose element #message-text holds the same text.
+ */
 export type W3cTarget = {
   type: "SpecificResource";
-  source: { id: string; type: "Text"; language: string };
+  source: { id: string; type: "Text"; format: "text/plain"; language: string };
+  scope: string;
   selector: [W3cTextQuoteSelector, W3cTextPositionSelector];
 };
 

@@ -1,6 +1,7 @@
 import { annotationCollection, annotationPage, annotationToW3c, pageCount } from "@/lib/annotations/w3c-export";
 import type { ExportableAnnotation } from "@/lib/annotations/w3c-types";
 import { db, type Prisma } from "@/lib/db/client";
+import { versionTextUrl } from "./message-text";
 import { isStorableText } from "@/lib/text/user-text";
 
 export const ANNOTATION_PAGE_SIZE = 100;
@@ -12,7 +13,7 @@ const exportFields = {
   id: true, body: true, createdAt: true, editedAt: true, authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true,
   quoteExact: true, quotePrefix: true, quoteSuffix: true, positionStart: true, positionEnd: true,
   version: { select: { number: true, text: true } },
-  message: { select: { number: true, consultation: { select: { slug: true, language: true } } } },
+  message: { select: { id: true, number: true, consultation: { select: { slug: true, language: true } } } },
 } satisfies Prisma.CommentSelect;
 
 type Row = Prisma.CommentGetPayload<{ select: typeof exportFields }>;
@@ -32,6 +33,7 @@ function exportable(row: Row, baseUrl: string): ExportableAnnotation {
       number: row.message.number,
       versionNumber: row.version.number,
       url: `${baseUrl}/consultations/${slug}/messages/${row.message.number}?version=${row.version.number}`,
+      textUrl: versionTextUrl(baseUrl, row.message.id, row.version.number),
     },
     language,
     selector: {

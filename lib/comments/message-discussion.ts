@@ -66,14 +66,16 @@ const commentFields = {
 /**
  * Everything the message page shows below the text: one page of threads (in
  * the order asked for, replies inline, oldest first) and the highlights of
- * every annotation on the current version, each pointing at the page its
- * thread is on.
+ * every annotation on the version shown (the current one unless an earlier
+ * `versionNumber` is given), each pointing at the page its thread is on. An
+ * earlier version carries the annotations written on it and, through their
+ * anchors, those written before it: never those written on a later one.
  */
 export async function getMessageDiscussion(
   actor: Actor | null,
   messageId: string,
-  currentVersionId: string,
-  { page = 1, order = "oldest", currentText }: { page?: number; order?: ThreadOrder; currentText?: string } = {},
+  versionId: string,
+  { page = 1, order = "oldest", versionText, versionNumber }: { page?: number; order?: ThreadOrder; versionText?: string; versionNumber?: number } = {},
 ) {
   // Comments waiting for approval are nobody's business but their author's (and the moderators', in their queue).
   const visible: Prisma.CommentWhereInput = actor ? { OR: [{ status: { not: "PENDING" } }, { authorId: actor.userId }] } : { status: { not: "PENDING" } };
@@ -87,14 +89,20 @@ export async function getMessageDiscussion(
     db.comment.findMany({ where: { parentId: { in: shown }, ...visible }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentFields }),
     db.comment.findMany({
       // Held annotations take no note number until approved: a gap would tell others that something waits.
-      where: { messageId, parentId: null, quoteExact: { not: null }, status: { not: "PENDING" } },
+      where: {
+        messageId,
+        parentId: null,
+        quoteExact: { not: null },
+        status: { not: "PENDING" },
+        ...(versionNumber === undefined ? {} : { version: { number: { lte: versionNumber } } }),
+      },
       select: { id: true, status: true, messageVersionId: true, positionStart: true, positionEnd: true, quoteExact: true, quotePrefix: true, quoteSuffix: true },
     }),
   ]);
   const visibleIds = [...threads, ...replies].map((comment) => comment.id);
   const [anchors, agreementCounts, viewerAgreements] = await Promise.all([
     db.commentAnchor.findMany({
-      where: { messageVersionId: currentVersionId, commentId: { in: annotations.map((a) => a.id) } },
+      where: { messageVersionId: versionId, commentId: { in: annotations.map((a) => a.id) } },
       select: { commentId: true, status: true, start: true, end: true },
     }),
     db.commentAgreement.groupBy({ by: ["commentId"], where: { commentId: { in: visibleIds } }, _count: { _all: true } }),
@@ -106,15 +114,15 @@ export async function getMessageDiscussion(
   const anchorOf = new Map<string, Anchor>();
   const reanchored = new Map(anchors.map((anchor) => [anchor.commentId, anchor]));
   for (const annotation of annotations) {
-    if (annotation.messageVersionId === currentVersionId) {
+    if (annotation.messageVersionId === versionId) {
       anchorOf.set(annotation.id, { start: annotation.positionStart!, end: annotation.positionEnd!, status: "CURRENT" });
       continue;
     }
     // Written on an older version after the re-anchoring ran (a rare race): place it now.
     const anchor =
       reanchored.get(annotation.id) ??
-      (currentText !== undefined
-        ? reanchor({ exact: annotation.quoteExact!, prefix: annotation.quotePrefix ?? "", suffix: annotation.quoteSuffix ?? "", start: annotation.positionStart ?? 0 }, currentText)
+      (versionText !== undefined
+        ? reanchor({ exact: annotation.quoteExact!, prefix: annotation.quotePrefix ?? "", suffix: annotation.quoteSuffix ?? "", start: annotation.positionStart ?? 0 }, versionText)
         : undefined);
     anchorOf.set(
       annotation.id,

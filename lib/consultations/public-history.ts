@@ -13,3 +13,14 @@ export function publicVersions<V extends { createdAt: Date }>(versions: readonly
   const lastBefore = versions.findLastIndex((version) => version.createdAt.getTime() <= published);
   return versions.slice(Math.max(lastBefore, 0));
 }
+
+/**
+ * The version a `?version=` parameter names among a message's public versions
+ * (oldest first): the current one without the parameter, null when it names
+ * no public version (not a positive whole number, repeated, or unknown).
+ */
+export function versionNamed<V extends { number: number }>(versions: readonly V[], param: string | string[] | undefined): V | null {
+  if (param === undefined) return versions.at(-1) ?? null;
+  if (typeof param !== "string" || !/^[1-9]\d{0,8}$/.test(param)) return null;
+  return versions.find((version) => version.number === Number(param)) ?? null;
+}

@@ -91,7 +91,13 @@ export const consultationDetailsSchema = z.object({
 
 export const idSchema = z.object({ id: recordId });
 
-export const messageTextField = userText({ required: "errors.messageTextRequired", max: MESSAGE_TEXT_MAX, tooLong: "errors.messageTextTooLong" });
+/**
+ * A form sends a textarea's line breaks as CR LF, and a browser reads them back from the page as LF: stored as LF, the text
+ * on the page is the version's text exactly, which selections and the W3C selectors count in.
+ */
+export const messageTextField = userText({ required: "errors.messageTextRequired", max: MESSAGE_TEXT_MAX, tooLong: "errors.messageTextTooLong" }).transform(
+  (text) => text.replace(/\r\n?/g, "\n"),
+);
 
 export const sectionUpdateSchema = z.object({
   sectionId: recordId,

@@ -55,6 +55,7 @@ function EndpointTable({ rows, caption, describe }: { rows: readonly (readonly [
 /** The open-data and write API explained for people who build tools on it. */
 export default async function DevelopersPage() {
   const t = await getTranslations("developers");
+  const a = await getTranslations("annotationSource");
   const base = appUrl();
   const days = TOKEN_LIFETIME_DAYS.join(", ");
   return (
@@ -72,6 +73,17 @@ export default async function DevelopersPage() {
         />
         <pre className="code-block">
           <code>{`curl ${base}/api/v1/consultations`}</code>
+        </pre>
+      </section>
+
+      <section aria-labelledby="anchoring-heading">
+        <h2 id="anchoring-heading">{a("anchoringHeading")}</h2>
+        <p>{a("anchoringText")}</p>
+        <p>
+          <code>GET /api/v1/messages/{"{id}"}/versions/{"{number}"}/text</code>: {a("versionTextEndpoint")}
+        </p>
+        <pre className="code-block">
+          <code>{`curl -s ${base}/api/v1/annotations/ANNOTATION_ID | jq -r .target.source.id | xargs curl -s`}</code>
         </pre>
       </section>
 

@@ -23,7 +23,12 @@ function exportable(overrides: Partial<ExportableAnnotation> = {}): ExportableAn
     createdAt: new Date("2025-07-01T09:30:00Z"),
     modifiedAt: new Date("2025-07-02T10:00:00.123Z"),
     author: { name: "Ana Pérez", stakeholderGroup: "CIVIL_SOCIETY", region: "LATIN_AMERICA_CARIBBEAN", country: "AR" },
-    message: { number: "2.3", versionNumber: 1, url: `${baseUrl}/consultations/wsis-20/messages/2.3?version=1` },
+    message: {
+      number: "2.3",
+      versionNumber: 1,
+      url: `${baseUrl}/consultations/wsis-20/messages/2.3?version=1`,
+      textUrl: `${baseUrl}/api/v1/messages/cm-msg-23/versions/1/text`,
+    },
     language: "en",
     selector: { exact: "all stakeholders", prefix: "We call on ", suffix: " to cooperate", start: 11, end: 27 },
     ...overrides,
@@ -122,7 +127,8 @@ describe("annotationToW3c", () => {
       body: { type: "TextualBody", value: "Please name the stakeholders explicitly.", format: "text/plain", language: "und" },
       target: {
         type: "SpecificResource",
-        source: { id: `${baseUrl}/consultations/wsis-20/messages/2.3?version=1`, type: "Text", language: "en" },
+        source: { id: `${baseUrl}/api/v1/messages/cm-msg-23/versions/1/text`, type: "Text", format: "text/plain", language: "en" },
+        scope: `${baseUrl}/consultations/wsis-20/messages/2.3?version=1`,
         selector: [
           { type: "TextQuoteSelector", exact: "all stakeholders", prefix: "We call on ", suffix: " to cooperate" },
           { type: "TextPositionSelector", start: 11, end: 27 },
@@ -147,8 +153,9 @@ describe("annotationToW3c", () => {
 
   it("percent-encodes a non-ASCII page address, which the W3C tests check as a URI", () => {
     const url = `${baseUrl}/consultations/数字契约/messages/1?version=2`;
-    const w3c = annotationToW3c(exportable({ message: { number: "1", versionNumber: 2, url } }), baseUrl);
-    expect(w3c.target.source.id).toBe(`${baseUrl}/consultations/%E6%95%B0%E5%AD%97%E5%A5%91%E7%BA%A6/messages/1?version=2`);
+    const textUrl = `${baseUrl}/api/v1/messages/cm-msg-1/versions/2/text`;
+    const w3c = annotationToW3c(exportable({ message: { number: "1", versionNumber: 2, url, textUrl } }), baseUrl);
+    expect(w3c.target.scope).toBe(`${baseUrl}/consultations/%E6%95%B0%E5%AD%97%E5%A5%91%E7%BA%A6/messages/1?version=2`);
     expectMustsMet(ANNOTATION_MUSTS, w3c);
     const { target: _target, ...rest } = w3c;
     expect(failedFiles(ANNOTATION_MUSTS, { ...rest, target: { ...w3c.target, source: url } })).toContain(

@@ -1,0 +1,29 @@
+import { publicVersions } from "@/lib/consultations/public-history";
+import { db } from "@/lib/db/client";
+import { isStorableText } from "@/lib/text/user-text";
+
+export const TEXT_MEDIA_TYPE = "text/plain; charset=utf-8";
+
+/** The address of a version's plain text: the `source` the W3C export's selectors count in. */
+export function versionTextUrl(baseUrl: string, messageId: string, versionNumber: number) {
+  return `${baseUrl}/api/v1/messages/${encodeURIComponent(messageId)}/versions/${versionNumber}/text`;
+}
+
+/**
+ * Exactly the text of version `versionNumber` of a published consultation's
+ * message, or null when there is no such public version. Versions are never
+ * edited, so the answer for a given address never changes.
+ */
+export async function publicVersionText(messageId: string, versionParam: string): Promise<string | null> {
+  if (!isStorableText(messageId) || !/^[1-9]\d{0,8}$/.test(versionParam)) return null;
+  const message = await db.message.findUnique({
+    where: { id: messageId },
+    select: {
+      consultation: { select: { publishedAt: true, firstPublishedAt: true } },
+      versions: { orderBy: { number: "asc" }, select: { number: true, text: true, createdAt: true } },
+    },
+  });
+  if (!message?.consultation.publishedAt) return null;
+  const version = publicVersions(message.versions, message.consultation.firstPublishedAt).find((v) => v.number === Number(versionParam));
+  return version?.text ?? null;
+}
