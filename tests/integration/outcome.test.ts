@@ -5,6 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { createComment } from "@/lib/comments/create-comment";
 import { withdrawComment } from "@/lib/comments/change-comment";
 import { listOwnComments, OWN_COMMENTS_PAGE_SIZE } from "@/lib/comments/own-comments";
+import { getConsultation, getMessage } from "@/lib/consultations/get-consultation";
+import { searchConsultation } from "@/lib/consultations/search";
 import { db } from "@/lib/db/client";
 import type { DispositionOutcome } from "@/lib/db/generated/enums";
 import { getOutcome } from "@/lib/finalisation/outcome";
@@ -108,6 +110,14 @@ describe("getOutcome", () => {
     await dispose(comment.id, secretariat, "INCORPORATED", "Done.");
     await finalVersion(numbers("1.1"), "Trust is built on openness.");
     expect(await getOutcome(slug)).toBeNull();
+    // Nor does the final text show through the document's pages and search before publication.
+    const currentText = async () => {
+      const consultation = await getConsultation(null, slug);
+      const message = await getMessage(null, slug, "1.1");
+      const search = await searchConsultation(null, slug, "built openness");
+      return [consultation!.sections[0]!.messages[0]!.text, message!.message.versions.at(-1)!.text, search!.hits.length];
+    };
+    expect(await currentText()).toEqual(["Trust is built on transparency.", "Trust is built on transparency.", 0]);
     expect((await outcomeRoute(get(`/api/v1/consultations/${slug}/outcome`), params(slug))).status).toBe(404);
     expect((await outcomeMarkdownRoute(get(`/api/v1/consultations/${slug}/outcome.md`), params(slug))).status).toBe(404);
     const own = await listOwnComments(author);
@@ -118,6 +128,7 @@ describe("getOutcome", () => {
     expect(await getOutcome(slug)).toBeNull();
     await db.consultation.update({ where: { id }, data: { publishedAt: new Date() } });
     expect(await getOutcome(slug)).not.toBeNull();
+    expect(await currentText()).toEqual(["Trust is built on openness.", "Trust is built on openness.", 1]);
     expect(await getOutcome("no-such-consultation")).toBeNull();
     expect(await getOutcome("bad\u0000slug")).toBeNull();
   });
