@@ -4,7 +4,7 @@ import { CommentBody } from "@/components/comments/comment-body";
 import { Pagination } from "@/components/navigation/pagination";
 import type { Actor } from "@/lib/auth/actor";
 import { listOwnComments } from "@/lib/comments/own-comments";
-import { formatInstant } from "@/lib/time/format";
+import { formatInstant, labelGap } from "@/lib/time/format";
 
 type OwnCommentsProps = { actor: Actor; page: number; pageHref: (page: number) => string };
 
@@ -56,7 +56,9 @@ export async function OwnComments({ actor, page: requestedPage, pageHref }: OwnC
                       <div className="own-outcome">
                         {comment.disposition ? (
                           <p>
-                            <strong>{t("own.handled")}:</strong> {t(`dispositions.${comment.disposition.outcome}`)}
+                            <strong>{t("own.handled")}</strong>
+                            {labelGap(t("own.handled"))}
+                            {t(`dispositions.${comment.disposition.outcome}`)}
                             {comment.disposition.rationale ? (
                               <>
                                 {" — "}

@@ -4,6 +4,7 @@ import { changesOf, countDispositions, DISPOSITION_OUTCOMES, finalTextOf } from 
 import type { OutcomeMessage } from "@/lib/finalisation/outcome-types";
 import { countryName } from "@/lib/profiles/countries";
 import { hasChanges } from "@/lib/text/redline";
+import { labelGap } from "@/lib/time/format";
 import { RedlineText } from "./redline-text";
 
 /** How the outcome shows each message: the final text (changes on request), the changes in place, or both for print. */
@@ -60,7 +61,9 @@ export async function OutcomeMessageView({ message, language, headingLevel, view
       )}
       {message.fateNote ? (
         <p className="fate-note">
-          <strong>{t("note")}:</strong> <span lang={language}>{message.fateNote}</span>
+          <strong>{t("note")}</strong>
+          {labelGap(t("note"))}
+          <span lang={language}>{message.fateNote}</span>
         </p>
       ) : null}
       <DispositionTable message={message} language={language} headingLevel={headingLevel + 1} />
@@ -79,7 +82,8 @@ async function DispositionTable({ message, language, headingLevel }: Disposition
   const counts = countDispositions(message.comments);
   const headingId = `outcome-comments-${message.number}`;
   return (
-    <section aria-labelledby={headingId} className="outcome-comments">
+    // Not a landmark: every message has one, and landmarks' names must differ.
+    <div className="outcome-comments">
       <Heading id={headingId}>{t("comments")}</Heading>
       {message.comments.length === 0 ? (
         <p className="meta">{t("commentCount", { count: 0 })}</p>
@@ -110,7 +114,9 @@ async function DispositionTable({ message, language, headingLevel }: Disposition
                   <td>
                     {comment.quoteExact ? (
                       <p className="quote">
-                        {t("onPassage")}: <q lang={language}>{comment.quoteExact}</q>
+                        {t("onPassage")}
+                        {labelGap(t("onPassage"))}
+                        <q lang={language}>{comment.quoteExact}</q>
                       </p>
                     ) : null}
                     <CommentBody text={comment.body} />
@@ -144,6 +150,6 @@ async function DispositionTable({ message, language, headingLevel }: Disposition
           </table>
         </>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { isChinese, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
 import { countryName } from "@/lib/profiles/countries";
-import { formatInstant } from "@/lib/time/format";
+import { formatInstant, labelGap } from "@/lib/time/format";
 import type { RedlinePart } from "@/lib/text/redline";
 import { changesOf, countDispositions, documentCounts, DISPOSITION_OUTCOMES, finalTextOf } from "./outcome-text";
 import type { OutcomeDocument, OutcomeMessage, OutcomeSection } from "./outcome-types";
@@ -23,6 +23,7 @@ export function outcomeMarkdown(outcome: OutcomeDocument): string {
   const translate = translatorFor(locale);
   const t = (key: string, values?: Record<string, string | number>) => translate(`outcome.${key}` as never, values as never);
   const s = translatorFor(locale);
+  const colon = isChinese(locale) ? "：" : ": ";
   const date = (value: Date) => formatInstant(value, locale, outcome.referenceTimeZone);
   const lines: string[] = [];
   const paragraph = (text: string) => lines.push(text, "");
@@ -52,14 +53,14 @@ export function outcomeMarkdown(outcome: OutcomeDocument): string {
     if (item.fate === "MERGED") paragraph(`**${item.mergedIntoNumber ? t("merged", { number: item.mergedIntoNumber }) : t("mergedElsewhere")}**`);
     const final = finalTextOf(item);
     if (final !== null) paragraph(block(final));
-    if (item.fateNote) paragraph(`${t("note")}: ${inline(item.fateNote)}`);
+    if (item.fateNote) paragraph(`${t("note")}${labelGap(t("note"))}${inline(item.fateNote)}`);
     const changes = changesOf(item, outcome.language);
     paragraph(`**${t("changes")}**`);
     paragraph(changes.some((part) => part.kind !== "equal") ? `> ${redlineMarkdown(changes).replace(/\n/g, "\n> ")}` : t("noChanges"));
 
     const messageCounts = countDispositions(item.comments);
     if (item.comments.length === 0) {
-      paragraph(`**${t("comments")}**: ${t("commentCount", { count: 0 })}`);
+      paragraph(`**${t("comments")}**${colon}${t("commentCount", { count: 0 })}`);
       return;
     }
     paragraph(`**${t("comments")}** (${t("answered", { answered: messageCounts.answered, comments: messageCounts.comments })})`);
@@ -71,7 +72,7 @@ export function outcomeMarkdown(outcome: OutcomeDocument): string {
         countryName(comment.authorCountry, locale),
         comment.authorOrganisation,
       ].filter(Boolean).join(", ");
-      const body = comment.quoteExact ? `${t("onPassage")}: “${comment.quoteExact}” — ${comment.body}` : comment.body;
+      const body = comment.quoteExact ? `${t("onPassage")}${labelGap(t("onPassage"))}“${comment.quoteExact}” — ${comment.body}` : comment.body;
       const handled = comment.disposition ? t(`dispositions.${comment.disposition.outcome}`) : t("notAnswered");
       return [body, author, handled, comment.disposition?.rationale ?? ""].map(cell);
     });
@@ -98,7 +99,7 @@ export function outcomeMarkdown(outcome: OutcomeDocument): string {
       outcome.corrections
         .map((correction) => {
           const about = correction.messageNumber ? ` (${t("correctionOfMessage", { number: correction.messageNumber })})` : "";
-          return `- ${date(correction.createdAt)}${about}${isChinese(locale) ? "：" : ": "}${inline(correction.note)}`;
+          return `- ${date(correction.createdAt)}${about}${colon}${inline(correction.note)}`;
         })
         .join("\n"),
     );
@@ -120,7 +121,7 @@ export function redlineMarkdown(parts: RedlinePart[]): string {
 
 /** A file name for the download: the slug as given (UTF-8) and an ASCII fallback for old clients. */
 export function attachmentDisposition(name: string): string {
-  const ascii = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\/;%]/g, "").replace(/\s+/g, "-") || "outcome";
+  const ascii = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\/;%]/g, "").replace(/\s+/g, "-").replace(/^[-.]+/, "") || "outcome";
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 

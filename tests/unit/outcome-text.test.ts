@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { attachmentDisposition, redlineMarkdown } from "@/lib/finalisation/outcome-markdown";
+import { changesOf, countDispositions, finalTextOf } from "@/lib/finalisation/outcome-text";
+
+const disposition = (outcome: "INCORPORATED" | "NOTED") => ({ disposition: { outcome, rationale: "", decidedAt: new Date(0) } });
+
+describe("the outcome's texts", () => {
+  it("takes a kept message's draft as its final text when none was written, and none for a dropped one", () => {
+    expect(finalTextOf({ fate: "KEPT", draftText: "Draft.", finalText: null })).toBe("Draft.");
+    expect(finalTextOf({ fate: "KEPT", draftText: "Draft.", finalText: "Final." })).toBe("Final.");
+    expect(finalTextOf({ fate: "DROPPED", draftText: "Draft.", finalText: null })).toBeNull();
+    expect(changesOf({ fate: "MERGED", draftText: "Draft.", finalText: null }, "en")).toEqual([{ kind: "delete", text: "Draft." }]);
+  });
+
+  it("counts dispositions, unanswered comments apart", () => {
+    const counts = countDispositions([disposition("INCORPORATED"), disposition("INCORPORATED"), disposition("NOTED"), { disposition: null }]);
+    expect(counts).toEqual({
+      comments: 4,
+      answered: 3,
+      byOutcome: { INCORPORATED: 2, PARTLY_INCORPORATED: 0, NOT_INCORPORATED: 0, NOTED: 1, OUT_OF_SCOPE: 0 },
+    });
+  });
+
+  it("writes changes as <del>/<ins> with the text escaped", () => {
+    expect(redlineMarkdown([{ kind: "equal", text: "a *b* " }, { kind: "delete", text: "<i>" }, { kind: "insert", text: "c_d" }])).toBe(
+      "a \\*b\\* <del>&lt;i&gt;</del><ins>c\\_d</ins>",
+    );
+  });
+
+  it("names a download in ASCII for old clients and in UTF-8 for the rest", () => {
+    expect(attachmentDisposition("igf-outcome.md")).toBe(`attachment; filename="igf-outcome.md"; filename*=UTF-8''igf-outcome.md`);
+    expect(attachmentDisposition('成果 "x".md')).toBe(`attachment; filename="x.md"; filename*=UTF-8''%E6%88%90%E6%9E%9C%20%22x%22.md`);
+  });
+});
