@@ -45,7 +45,7 @@ export function outcomeMarkdown(outcome: OutcomeDocument): string {
       ...DISPOSITION_OUTCOMES.map((key) => `- ${t("dispositionCount", { label: t(`dispositions.${key}`), count: counts.byOutcome[key] })}`),
     ].join("\n"),
   );
-  paragraph(`*${inline(t("markdownNote"))}*`);
+  paragraph(`*${inline(t("legend"))}*`);
 
   const message = (item: OutcomeMessage, depth: number) => {
     paragraph(`${"#".repeat(Math.min(depth, 6))} ${t("message", { number: item.number })}`);
