@@ -133,11 +133,15 @@ function inline(text: string): string {
     .replace(/\r?\n/g, "  \n");
 }
 
-/** Text from people as paragraphs: escaped, and a line that would start a list, quote or heading kept as text. */
+/** Text from people as paragraphs: escaped, and a line that would start a list or underline a heading ("---", "===") kept as text. */
 function block(text: string): string {
   return text
     .split(/\r?\n\s*\r?\n/)
-    .map((paragraphText) => inline(paragraphText).replace(/^(\s*)([-+]|\d+[.)])(?=\s)/gm, (_match, space: string, marker: string) => `${space}${marker.replace(/([-+.)])$/, "\\$1")}`))
+    .map((paragraphText) =>
+      inline(paragraphText)
+        .replace(/^(\s*)([-+]|\d+[.)])(?=\s)/gm, (_match, space: string, marker: string) => `${space}${marker.replace(/([-+.)])$/, "\\$1")}`)
+        .replace(/^(\s*)([-=])(?=[-=\s]*$)/gm, "$1\\$2"),
+    )
     .join("\n\n");
 }
 
