@@ -125,11 +125,12 @@ async function DispositionTable({ message, language, headingLevel }: Disposition
                     <bdi>{comment.authorName}</bdi>
                     <br />
                     <span className="meta">
-                      {labels(`groups.${comment.authorStakeholderGroup}`)}, {labels(`regions.${comment.authorRegion}`)},{" "}
-                      {countryName(comment.authorCountry, locale)}
+                      {/* As the threads show it; a group and a region of the same name are said once. */}
+                      {[...new Set([labels(`groups.${comment.authorStakeholderGroup}`), labels(`regions.${comment.authorRegion}`), countryName(comment.authorCountry, locale)])].join(" · ")}
                       {comment.authorOrganisation ? (
                         <>
-                          , <bdi>{comment.authorOrganisation}</bdi>
+                          {" · "}
+                          <bdi>{comment.authorOrganisation}</bdi>
                         </>
                       ) : null}
                     </span>

@@ -66,12 +66,14 @@ export function outcomeMarkdown(outcome: OutcomeDocument): string {
     paragraph(`**${t("comments")}** (${t("answered", { answered: messageCounts.answered, comments: messageCounts.comments })})`);
     const rows = item.comments.map((comment) => {
       const author = [
-        comment.authorName,
-        s(`stakeholder.groups.${comment.authorStakeholderGroup}` as never),
-        s(`stakeholder.regions.${comment.authorRegion}` as never),
-        countryName(comment.authorCountry, locale),
+        ...new Set([
+          comment.authorName,
+          s(`stakeholder.groups.${comment.authorStakeholderGroup}` as never),
+          s(`stakeholder.regions.${comment.authorRegion}` as never),
+          countryName(comment.authorCountry, locale),
+        ]),
         comment.authorOrganisation,
-      ].filter(Boolean).join(", ");
+      ].filter(Boolean).join(" · ");
       const body = comment.quoteExact ? `${t("onPassage")}${labelGap(t("onPassage"))}“${comment.quoteExact}” — ${comment.body}` : comment.body;
       const handled = comment.disposition ? t(`dispositions.${comment.disposition.outcome}`) : t("notAnswered");
       return [body, author, handled, comment.disposition?.rationale ?? ""].map(cell);
