@@ -19,11 +19,11 @@ export async function publicVersionText(messageId: string, versionParam: string)
   const message = await db.message.findUnique({
     where: { id: messageId },
     select: {
-      consultation: { select: { publishedAt: true, firstPublishedAt: true } },
-      versions: { orderBy: { number: "asc" }, select: { number: true, text: true, createdAt: true } },
+      consultation: { select: { publishedAt: true, firstPublishedAt: true, finalisedAt: true } },
+      versions: { orderBy: { number: "asc" }, select: { number: true, kind: true, text: true, createdAt: true } },
     },
   });
   if (!message?.consultation.publishedAt) return null;
-  const version = publicVersions(message.versions, message.consultation.firstPublishedAt).find((v) => v.number === Number(versionParam));
+  const version = publicVersions(message.versions, message.consultation).find((v) => v.number === Number(versionParam));
   return version?.text ?? null;
 }

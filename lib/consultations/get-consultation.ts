@@ -32,7 +32,7 @@ export async function getConsultation(actor: Actor | null, slug: string, now = n
   const consultation = await db.consultation.findUnique({ where: { slug }, select: consultationFields });
   if (!consultation) return null;
   if (!consultation.publishedAt && !isSecretariat(actor)) return null;
-  const sections = await readTree(consultation.id);
+  const sections = await readTree(consultation.id, { finalTexts: consultation.finalisedAt !== null });
   return {
     ...consultation,
     state: consultationState(consultation, now),
@@ -59,7 +59,10 @@ export async function getMessage(actor: Actor | null, slug: string, number: stri
         id: true,
         number: true,
         section: { select: { number: true, heading: true } },
-        versions: { orderBy: { number: "asc" }, select: { id: true, number: true, kind: true, text: true, createdAt: true } },
+        versions: {
+          orderBy: { number: "asc" },
+          select: { id: true, number: true, kind: true, text: true, createdAt: true },
+        },
         _count: { select: { comments: { where: { status: "PUBLISHED" } } } },
       },
     }),
@@ -68,7 +71,7 @@ export async function getMessage(actor: Actor | null, slug: string, number: stri
   if (!message || !place) return null;
   return {
     consultation: { ...consultation, state: consultationState(consultation, now) },
-    message: { ...message, versions: publicVersions(message.versions, consultation.firstPublishedAt) },
+    message: { ...message, versions: publicVersions(message.versions, consultation) },
     place,
   };
 }

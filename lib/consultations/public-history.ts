@@ -3,10 +3,16 @@
  * consultation's first publication. Drafts superseded before then stay in the
  * database (and the audit trail) but are the secretariat's work in progress,
  * not "earlier versions". The version that was current at publication is kept.
- * Before any publication only the current version is public.
+ * Before any publication only the current version is public. Final versions
+ * are the secretariat's work in progress until the outcome is published.
  */
-export function publicVersions<V extends { createdAt: Date }>(versions: readonly V[], firstPublishedAt: Date | null): V[] {
-  // `versions` are oldest first.
+export function publicVersions<V extends { createdAt: Date; kind: "DRAFT" | "FINAL" }>(
+  all: readonly V[],
+  consultation: { firstPublishedAt: Date | null; finalisedAt: Date | null },
+): V[] {
+  // `all` are oldest first.
+  const versions = consultation.finalisedAt ? all : all.filter((version) => version.kind === "DRAFT");
+  const { firstPublishedAt } = consultation;
   if (versions.length === 0) return [];
   if (firstPublishedAt === null) return versions.slice(-1);
   const published = firstPublishedAt.getTime();

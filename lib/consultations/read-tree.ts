@@ -18,8 +18,12 @@ export type SectionNode = {
   sections: SectionNode[];
 };
 
-/** A consultation's sections and messages, each message with its current text and public comment count. */
-export async function readTree(consultationId: string): Promise<SectionNode[]> {
+/**
+ * A consultation's sections and messages, each message with its current text
+ * and public comment count. Without finalTexts the current text is the last
+ * draft: final versions are not public until the outcome is published.
+ */
+export async function readTree(consultationId: string, { finalTexts = true }: { finalTexts?: boolean } = {}): Promise<SectionNode[]> {
   const [sections, messages, counts] = await Promise.all([
     db.section.findMany({
       where: { consultationId },
@@ -33,7 +37,12 @@ export async function readTree(consultationId: string): Promise<SectionNode[]> {
         id: true,
         sectionId: true,
         number: true,
-        versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, kind: true, text: true } },
+        versions: {
+          where: finalTexts ? {} : { kind: "DRAFT" },
+          orderBy: { number: "desc" },
+          take: 1,
+          select: { number: true, kind: true, text: true },
+        },
       },
     }),
     db.comment.groupBy({

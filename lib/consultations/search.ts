@@ -29,14 +29,14 @@ export async function searchConsultation(actor: Actor | null, slug: string, quer
   if (!isStorableText(slug)) return null;
   const consultation = await db.consultation.findUnique({
     where: { slug },
-    select: { id: true, publishedAt: true, title: true, language: true },
+    select: { id: true, publishedAt: true, finalisedAt: true, title: true, language: true },
   });
   if (!consultation || (!consultation.publishedAt && !isSecretariat(actor))) return null;
   const { title, language } = consultation;
   const refused = textProblem(query, "key");
   const terms = refused ? [] : searchTerms(query);
   if (terms.length === 0) return { consultation: { title, language }, terms, hits: [] as SearchHit[], refused };
-  const hits = await findSearchHits(consultation.id, terms.map(likePattern), SEARCH_RESULTS_MAX);
+  const hits = await findSearchHits(consultation.id, terms.map(likePattern), SEARCH_RESULTS_MAX, { finalTexts: consultation.finalisedAt !== null });
   return { consultation: { title, language }, terms, refused, hits: hits.map(({ kind, number, text, heading }) => ({ kind, number, text, heading })) };
 }
 

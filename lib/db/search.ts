@@ -3,16 +3,16 @@ import { db } from "./client";
 export type SearchHitRow = { kind: "message" | "section"; number: string; text: string; heading: string };
 
 /**
- * Messages (their current text) and sections (heading and introduction) of
+ * Messages (their current text: the last draft until the outcome is published, when finalTexts) and sections (heading and introduction) of
  * a consultation that contain every pattern (ILIKE, served by the trigram
  * indexes), in document order.
  */
-export async function findSearchHits(consultationId: string, patterns: string[], max: number) {
+export async function findSearchHits(consultationId: string, patterns: string[], max: number, { finalTexts }: { finalTexts: boolean }) {
   return db.$queryRaw<SearchHitRow[]>`
     with current as (
       select distinct on (v."messageId") v."messageId", v.text
       from "MessageVersion" v join "Message" m on m.id = v."messageId"
-      where m."consultationId" = ${consultationId}
+      where m."consultationId" = ${consultationId} and (v.kind = 'DRAFT' or ${finalTexts})
       order by v."messageId", v.number desc
     )
     select * from (

@@ -65,6 +65,8 @@ export type OutcomeDocument = {
   introduction: string;
   /** BCP 47 tag of the document's text. */
   language: string;
+  /** IANA zone the consultation announces its times in. */
+  referenceTimeZone: string;
   closesAt: Date | null;
   /** When the outcome was published. */
   finalisedAt: Date;

@@ -4,9 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AccessTokens } from "@/components/auth/access-tokens";
 import { OwnSessions } from "@/components/auth/own-sessions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { OwnComments } from "@/components/comments/own-comments";
 import { OwnModeratedComments } from "@/components/moderation/own-moderated-comments";
 import { NotificationSettings } from "@/components/notifications/notification-settings";
 import { signedInPage } from "@/lib/http/page-access";
+import { pageParam } from "@/lib/http/pagination";
 import { countryName } from "@/lib/profiles/countries";
 import { getProfile } from "@/lib/profiles/save-profile";
 import { LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
@@ -19,11 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
 }
 
-type AccountPageProps = { searchParams: Promise<{ saved?: string }> };
+type AccountPageProps = { searchParams: Promise<{ saved?: string; page?: string | string[] }> };
 
 export default async function AccountPage({ searchParams }: AccountPageProps) {
   const actor = await signedInPage("/account");
-  const { saved } = await searchParams;
+  const { saved, page } = await searchParams;
   const t = await getTranslations("account");
   const labels = await getTranslations("stakeholder");
   const locale = await getLocale();
@@ -71,6 +73,7 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
       <ClientMessages namespaces={["moderationNotices"]}>
         <OwnModeratedComments actor={actor} appealAction={appealAction} />
       </ClientMessages>
+      <OwnComments actor={actor} page={pageParam(page)} pageHref={(number) => `/account${number > 1 ? `?page=${number}` : ""}#your-comments`} />
       <ClientMessages namespaces={["notifications"]}>
         <NotificationSettings actor={actor} saveAction={saveNotificationSettingsAction} unfollowAction={unfollowAction} />
       </ClientMessages>

@@ -23,6 +23,12 @@ const READ_ENDPOINTS = [
   ["GET /api/v1/moderation/report", "moderationReport"],
 ] as const;
 
+const OUTCOME_ENDPOINTS = [
+  ["GET /api/v1/consultations/{slug}/outcome", "json"],
+  ["GET /api/v1/consultations/{slug}/outcome.md", "markdown"],
+  ["GET /api/v1/consultations/{slug}/outcome.docx", "docx"],
+] as const;
+
 const WRITE_ENDPOINTS = [
   ["POST /api/v1/messages/{id}/comments", "create"],
   ["PATCH /api/v1/comments/{id}", "edit"],
@@ -56,6 +62,7 @@ function EndpointTable({ rows, caption, describe }: { rows: readonly (readonly [
 export default async function DevelopersPage() {
   const t = await getTranslations("developers");
   const a = await getTranslations("annotationSource");
+  const o = await getTranslations("outcome.api");
   const base = appUrl();
   const days = TOKEN_LIFETIME_DAYS.join(", ");
   return (
@@ -85,6 +92,12 @@ export default async function DevelopersPage() {
         <pre className="code-block">
           <code>{`curl -s ${base}/api/v1/annotations/ANNOTATION_ID | jq -r .target.source.id | xargs curl -s`}</code>
         </pre>
+      </section>
+
+      <section aria-labelledby="outcome-api-heading">
+        <h2 id="outcome-api-heading">{o("heading")}</h2>
+        <p>{o("intro")}</p>
+        <EndpointTable rows={OUTCOME_ENDPOINTS} caption={o("caption")} describe={(key) => o(key as (typeof OUTCOME_ENDPOINTS)[number][1])} />
       </section>
 
       <section aria-labelledby="ids-heading">

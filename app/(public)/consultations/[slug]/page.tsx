@@ -1,5 +1,6 @@
 import { cache } from "react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ConsultationHeader } from "@/components/consultations/consultation-header";
@@ -31,10 +32,16 @@ export default async function ConsultationPage({ params }: ConsultationPageProps
   const consultation = await load(actor, slug);
   if (!consultation) notFound();
   const t = await getTranslations("consultation");
+  const o = await getTranslations("outcome");
   const following = await isFollowing(actor, consultation.id);
   return (
     <article className="consultation">
       <ConsultationHeader consultation={consultation} />
+      {consultation.state === "FINAL" ? (
+        <p className="notice outcome-notice">
+          {o("finalNotice")} <Link href={`/consultations/${encodeURIComponent(slug)}/outcome`}>{o("readOutcome")}</Link>
+        </p>
+      ) : null}
       {consultation.state === "DRAFT" ? (
         <p className="notice">{t("unpublishedPreview")}</p>
       ) : (

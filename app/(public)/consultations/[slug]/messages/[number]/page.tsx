@@ -64,6 +64,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const t = await getTranslations("consultation");
   const c = await getTranslations("comments");
   const a = await getTranslations("annotationSource");
+  const o = await getTranslations("outcome");
   const locale = await getLocale();
   const path = `/consultations/${slug}/messages/${message.number}`;
   const earlier = message.versions.slice(0, -1).reverse();
@@ -87,6 +88,11 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
           {message.section.number} <span lang={consultation.language}>{message.section.heading}</span>
         </Link>
       </p>
+      {consultation.state === "FINAL" ? (
+        <p className="notice outcome-notice">
+          <Link href={`/consultations/${encodeURIComponent(slug)}/outcome#message-${message.number}`}>{o("messageInOutcome", { number: message.number })}</Link>
+        </p>
+      ) : null}
       <nav aria-label={t("sequence")} className="message-sequence">
         <p>{t("position", { position: place.position, total: place.total })}</p>
         <ul>

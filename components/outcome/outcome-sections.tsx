@@ -1,0 +1,55 @@
+import { getTranslations } from "next-intl/server";
+import { LinkedText } from "@/components/text/linked-text";
+import type { OutcomeSection } from "@/lib/finalisation/outcome-types";
+import { OutcomeMessageView, type OutcomeView } from "./outcome-message";
+
+type OutcomeSectionsProps = { sections: OutcomeSection[]; language: string; view: OutcomeView; depth?: number };
+
+/** The final document: sections (headings h2…h6) with their messages in order. */
+export async function OutcomeSections({ sections, language, view, depth = 0 }: OutcomeSectionsProps) {
+  const Heading = `h${Math.min(2 + depth, 6)}` as "h2";
+  return sections.map((section) => (
+    <section key={section.id} id={`section-${section.number}`} aria-labelledby={`heading-${section.number}`} className="doc-section">
+      <Heading id={`heading-${section.number}`}>
+        <span className="number">{section.number}</span> <span lang={language}>{section.heading}</span>
+      </Heading>
+      {section.introduction ? (
+        <p className="section-intro" lang={language}>
+          <LinkedText text={section.introduction} />
+        </p>
+      ) : null}
+      {section.messages.map((message) => (
+        <OutcomeMessageView key={message.id} message={message} language={language} headingLevel={3 + depth} view={view} />
+      ))}
+      <OutcomeSections sections={section.sections} language={language} view={view} depth={depth + 1} />
+    </section>
+  ));
+}
+
+/** The outcome's table of contents: sections only, nested. */
+export async function OutcomeContents({ sections, language }: { sections: OutcomeSection[]; language: string }) {
+  const t = await getTranslations("outcome");
+  if (sections.length === 0) return null;
+  return (
+    <nav aria-labelledby="outcome-contents-heading" className="toc">
+      <h2 id="outcome-contents-heading">{t("contents")}</h2>
+      <ContentsList sections={sections} language={language} />
+    </nav>
+  );
+}
+
+function ContentsList({ sections, language }: { sections: OutcomeSection[]; language: string }) {
+  if (sections.length === 0) return null;
+  return (
+    <ol role="list">
+      {sections.map((section) => (
+        <li key={section.id}>
+          <a href={`#section-${section.number}`}>
+            {section.number} <span lang={language}>{section.heading}</span>
+          </a>
+          <ContentsList sections={section.sections} language={language} />
+        </li>
+      ))}
+    </ol>
+  );
+}
