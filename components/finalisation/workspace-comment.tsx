@@ -29,7 +29,8 @@ export async function WorkspaceComment({ comment, consultationId, action, bulkFo
       <article className="queue-item" aria-labelledby={id("heading")}>
         <header>
           <div className="choice">
-            <input type="checkbox" id={id("select")} name="commentIds" value={comment.id} form={bulkFormId} defaultChecked={selected} />
+            {/* Keyed by the selection: a "select group" link followed in the browser remounts the box, so defaultChecked applies. */}
+            <input key={String(selected)} type="checkbox" id={id("select")} name="commentIds" value={comment.id} form={bulkFormId} defaultChecked={selected} />
             <label htmlFor={id("select")}>{t("workspace.selectComment", { name: author.name })}</label>
           </div>
           <h3 id={id("heading")}>
