@@ -301,3 +301,30 @@ describe("corrections", () => {
     expect(await db.auditEvent.count({ where: { action: "outcome.corrected", subjectId: id } })).toBe(2);
   });
 });
+
+describe("the workspace of a message", () => {
+  it("shows the draft with the commented passages numbered in text order, and only the comments to answer with their current disposition", async () => {
+    const { id, slug } = await importMarkdown(DRAFT, { open: true });
+    const message = await db.message.findFirstOrThrow({ where: { consultationId: id }, orderBy: { number: "asc" } });
+    const { comment: whole } = await createComment(await createActor(), { messageId: message.id, body: "On the whole message." });
+    const { comment: late } = await createComment(await createActor(), { messageId: message.id, body: "On transparency.", quote: "transparency" });
+    const { comment: early } = await createComment(await createActor(), { messageId: message.id, body: "On trust.", quote: "Trust" });
+    await createComment(await createActor(), { messageId: message.id, body: "A reply.", parentId: whole.id });
+    await close(id);
+    await disposeComments(secretariat, { consultationId: id, commentIds: [late.id], outcome: "NOTED" });
+
+    const workspace = (await messageWorkspace(secretariat, slug, "1.1"))!;
+    expect(workspace.passages).toEqual([
+      { id: early.id, start: 0, end: 5, number: 1 },
+      { id: late.id, start: 18, end: 30, number: 2 },
+    ]);
+    expect(workspace.comments.map((comment) => [comment.body, comment.passageNumber, comment.replies, comment.disposition?.outcome ?? null])).toEqual([
+      ["On the whole message.", null, 1, null],
+      ["On transparency.", 2, 0, "NOTED"],
+      ["On trust.", 1, 0, null],
+    ]);
+    expect(workspace).toMatchObject({ previous: null, next: "1.2", position: { index: 1, count: 3 }, state: "CLOSED" });
+    expect(await messageWorkspace(secretariat, slug, "9.9")).toBeNull();
+    expect((await failure(messageWorkspace(await createActor(), slug, "1.1"))).code).toBe("FORBIDDEN");
+  });
+});

@@ -77,26 +77,12 @@ export default async function MessageWorkspacePage({ params, searchParams }: Wor
           {t("errors.notClosed")}
         </p>
       )}
+      {published ? <p className="form-alert">{t("corrections.intro")}</p> : null}
 
       <h2>{t("workspace.draftHeading", { version: draft?.number ?? 0 })}</h2>
       {draft ? <PassageText text={draft.text} language={consultation.language} passages={workspace.passages} commentHref={(id) => `#comment-${id}`} /> : null}
 
       <ClientMessages namespaces={["finalise"]}>
-        <section aria-labelledby="final-heading">
-          <h2 id="final-heading">{t("workspace.finalTextHeading")}</h2>
-          <p className="hint">{final ? t("workspace.finalWritten", { version: final.number }) : t("workspace.finalNotWritten")}</p>
-          {message.fate === "KEPT" ? (
-            <FinalTextForm action={finalTextAction} messageId={message.id} text={final?.text ?? draft?.text ?? ""} language={consultation.language} published={published} />
-          ) : (
-            <p>{t("workspace.finalTextOnlyKept")}</p>
-          )}
-        </section>
-
-        <section aria-labelledby="fate-heading">
-          <h2 id="fate-heading">{t("workspace.fateHeading")}</h2>
-          <FateForm action={fateAction} message={message} mergeTargets={workspace.mergeTargets} published={published} />
-        </section>
-
         <section aria-labelledby="comments-heading">
           <h2 id="comments-heading">{t("workspace.commentsHeading", { count: comments.length })}</h2>
           <h3>{t("duplicates.heading")}</h3>
@@ -132,6 +118,21 @@ export default async function MessageWorkspacePage({ params, searchParams }: Wor
               </section>
             </>
           )}
+        </section>
+
+        <section aria-labelledby="final-heading">
+          <h2 id="final-heading">{t("workspace.finalTextHeading")}</h2>
+          <p className="hint">{final ? t("workspace.finalWritten", { version: final.number }) : t("workspace.finalNotWritten")}</p>
+          {message.fate === "KEPT" ? (
+            <FinalTextForm action={finalTextAction} messageId={message.id} text={final?.text ?? draft?.text ?? ""} language={consultation.language} published={published} />
+          ) : (
+            <p>{t("workspace.finalTextOnlyKept")}</p>
+          )}
+        </section>
+
+        <section aria-labelledby="fate-heading">
+          <h2 id="fate-heading">{t("workspace.fateHeading")}</h2>
+          <FateForm action={fateAction} message={message} mergeTargets={workspace.mergeTargets} published={published} />
         </section>
       </ClientMessages>
     </div>
