@@ -270,6 +270,7 @@ describe("corrections", () => {
   it("are the only way to change a published outcome: a public note, and the new versions and dispositions carry it", async () => {
     const { id, slug, comments, messages } = await closedConsultation([["One.", "Two."], [], []]);
     await disposeComments(secretariat, { consultationId: id, commentIds: comments[0]!, outcome: "NOTED" });
+    await setMessageFate(secretariat, { messageId: messages[2]!.id, fate: "DROPPED", fateNote: "Covered by 1.1." });
     await publishOutcome(secretariat, { consultationId: id });
 
     const withoutNote = await failure(saveFinalText(secretariat, { messageId: messages[0]!.id, text: "Trust is built on transparency and accountability." }));
@@ -277,7 +278,7 @@ describe("corrections", () => {
     expect((await failure(disposeComments(secretariat, { consultationId: id, commentIds: [comments[0]![0]], outcome: "INCORPORATED" }))).details.fieldErrors).toEqual({
       correctionNote: "finalise.errors.correctionNoteRequired",
     });
-    expect((await failure(setMessageFate(secretariat, { messageId: messages[2]!.id, fate: "DROPPED", fateNote: "Out." }))).details.fieldErrors).toEqual({
+    expect((await failure(setMessageFate(secretariat, { messageId: messages[2]!.id, fate: "KEPT", fateNote: "" }))).details.fieldErrors).toEqual({
       correctionNote: "finalise.errors.correctionNoteRequired",
     });
     expect(await db.outcomeCorrection.count({ where: { consultationId: id } })).toBe(0);
@@ -298,7 +299,13 @@ describe("corrections", () => {
       ["A word was missing.", "1.1", { versions: 1, dispositions: 0 }],
     ]);
     expect(corrections[1]!.id).toBe(version.correctionId);
+
     expect(await db.auditEvent.count({ where: { action: "outcome.corrected", subjectId: id } })).toBe(2);
+
+    // Dropped when published, kept again by a correction: its draft becomes its final text, in that correction.
+    await setMessageFate(secretariat, { messageId: messages[2]!.id, fate: "KEPT", fateNote: "", correctionNote: "2.1 is kept after all." });
+    const kept = await db.messageVersion.findMany({ where: { messageId: messages[2]!.id, kind: "FINAL" }, select: { text: true, correction: { select: { note: true } } } });
+    expect(kept).toEqual([{ text: "AI must be governed inclusively.", correction: { note: "2.1 is kept after all." } }]);
   });
 });
 
