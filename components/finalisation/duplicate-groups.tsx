@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { DuplicateGroupView } from "@/lib/finalisation/duplicate-groups";
 
@@ -8,10 +9,12 @@ type DuplicateGroupsProps = {
   commentHref: (messageNumber: string, commentId: string) => string;
   /** In a message's workspace: a link that ticks the group's comments for one disposition. */
   selectHref?: (groupIndex: number) => string;
+  /** On the consultation's page: a form answering the whole group, across messages. */
+  answerForm?: (group: DuplicateGroupView, groupIndex: number) => ReactNode;
 };
 
 /** Comments that say the same (or nearly the same) thing, to answer with one disposition. */
-export async function DuplicateGroups({ groups, commentHref, selectHref }: DuplicateGroupsProps) {
+export async function DuplicateGroups({ groups, commentHref, selectHref, answerForm }: DuplicateGroupsProps) {
   const t = await getTranslations("finalise.duplicates");
   if (groups.length === 0) return <p>{t("none")}</p>;
   return (
@@ -35,6 +38,7 @@ export async function DuplicateGroups({ groups, commentHref, selectHref }: Dupli
               </li>
             ))}
           </ul>
+          {answerForm?.(group, index)}
         </li>
       ))}
     </ol>

@@ -4,15 +4,17 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StateBadge } from "@/components/consultations/state-badge";
 import { CorrectionHistory } from "@/components/finalisation/correction-history";
+import { DispositionFields } from "@/components/finalisation/disposition-fields";
 import { DuplicateGroups } from "@/components/finalisation/duplicate-groups";
 import { MessageTable } from "@/components/finalisation/message-table";
 import { ProgressTable } from "@/components/finalisation/progress-table";
 import { PublishForm } from "@/components/finalisation/publish-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { finalisationOverview } from "@/lib/finalisation/overview";
 import { secretariatPage } from "@/lib/http/page-access";
 import { formatInstant } from "@/lib/time/format";
-import { publishAction } from "./actions";
+import { dispositionAction, publishAction } from "./actions";
 
 type FinalisePageProps = { params: Promise<{ slug: string }> };
 
@@ -55,7 +57,26 @@ export default async function FinalisePage({ params }: FinalisePageProps) {
 
       <h2>{t("duplicates.heading")}</h2>
       <p className="hint">{t("duplicates.intro")}</p>
-      <DuplicateGroups groups={duplicates} commentHref={(number, id) => `${workspace(number)}#comment-${id}`} />
+      <ClientMessages namespaces={["finalise"]}>
+        <DuplicateGroups
+          groups={duplicates}
+          commentHref={(number, id) => `${workspace(number)}#comment-${id}`}
+          answerForm={(group, index) => (
+            <ActionForm
+              action={dispositionAction}
+              label={t("duplicates.answerGroup", { number: index + 1 })}
+              disclosure={{ summary: t("duplicates.answerGroupSummary", { count: group.comments.length }), className: "queue-action" }}
+            >
+              <input type="hidden" name="consultationId" value={consultation.id} />
+              {group.comments.map((comment) => (
+                <input key={comment.id} type="hidden" name="commentIds" value={comment.id} />
+              ))}
+              <DispositionFields idPrefix={`group-${index}`} published={state === "FINAL"} />
+              <button type="submit">{t("duplicates.answerGroupSend")}</button>
+            </ActionForm>
+          )}
+        />
+      </ClientMessages>
 
       {state === "CLOSED" ? (
         <section aria-labelledby="publish-heading">
