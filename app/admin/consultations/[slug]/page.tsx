@@ -56,6 +56,7 @@ export default async function AdminConsultationPage({ params, searchParams }: Ad
   const imported = single(query.imported);
   const view = { editId: single(query.edit) || null, sectionId: single(query.section) || null, query: single(query.q).trim().slice(0, 200) };
   const t = await getTranslations("admin");
+  const f = await getTranslations("finalise");
   return (
     <div className="admin-consultation">
       <p className="eyebrow">
@@ -65,6 +66,11 @@ export default async function AdminConsultationPage({ params, searchParams }: Ad
       <p className="meta">
         <StateBadge state={state} /> <Link href={`/consultations/${slug}`}>{t("viewPublic")}</Link>
       </p>
+      {state === "CLOSED" || state === "FINAL" ? (
+        <p>
+          <Link href={`/admin/consultations/${slug}/finalise`}>{f("link")}</Link>
+        </p>
+      ) : null}
       {imported ? (
         <p role="status" className="form-alert ok">
           {t("imported")}
