@@ -44,8 +44,46 @@ async function closedConsultation() {
   return slug;
 }
 
+/** An anonymous visitor reads the published outcome, its changes and dispositions, and the statistics. */
+async function readOutcomeAnonymously(slug: string) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`/consultations/${slug}`);
+  await page.getByRole("link", { name: "Read the final outcome" }).click();
+  await page.getByRole("heading", { level: 1, name: "Final outcome" }).waitFor();
+
+  const first = page.getByRole("article", { name: "Message 1.1" });
+  await first.getByText("Trust is built on transparency and named, independent auditors.", { exact: true }).waitFor();
+  await first.getByText("Changes from the draft").click();
+  expect(await first.locator("ins").innerText()).toContain("and named, independent auditors");
+  const table = first.getByRole("table", { name: "Comments on message 1.1 and how each was handled" });
+  const carla = table.getByRole("row").filter({ hasText: "Carla" });
+  await carla.getByRole("cell", { name: "Not incorporated" }).waitFor();
+  await carla.getByRole("cell", { name: "The auditors are named in message 1.2." }).waitFor();
+  expect(await table.getByRole("row").filter({ hasText: "Noted" }).count()).toBe(2);
+  const second = page.getByRole("article", { name: "Message 1.2" });
+  await second.getByText("Cables cross borders.", { exact: true }).waitFor();
+  await second.getByRole("row").filter({ hasText: "Dev" }).getByRole("cell", { name: "Incorporated", exact: true }).waitFor();
+  await expectNoSeriousA11yViolations(page);
+
+  // The changes in place, without JavaScript's help: a link, not a script.
+  await page.getByRole("link", { name: "Changes from the draft" }).click();
+  await page.getByRole("article", { name: "Message 1.1" }).locator("ins").first().waitFor();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.goto(`/consultations/${slug}`);
+  await page.getByRole("link", { name: "Statistics" }).click();
+  await page.getByRole("heading", { level: 1, name: "Participation statistics" }).waitFor();
+  // Four people from one group and region: too few to show, so the cell says so.
+  const participants = page.getByRole("table", { name: /^Participants: stakeholder groups/ });
+  await participants.getByRole("row", { name: /Civil society/ }).getByText("fewer than 5").first().waitFor();
+  await page.getByRole("table", { name: /by the secretariat.s decision/ }).first().getByRole("row", { name: /Noted/ }).waitFor();
+  await expectNoSeriousA11yViolations(page);
+  await context.close();
+}
+
 describe("finalising a consultation", () => {
-  it("answers comments one by one and a duplicate group at once, writes a final text and publishes the outcome", async () => {
+  it("answers comments one by one and a duplicate group at once, writes a final text, publishes, and the public reads the outcome and statistics", async () => {
     const slug = await closedConsultation();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -84,7 +122,7 @@ describe("finalising a consultation", () => {
     const bulk = page.getByRole("form", { name: "One disposition for the ticked comments" });
     await bulk.getByLabel("Noted").check();
     await bulk.getByRole("button", { name: "Save for the ticked comments" }).click();
-    await page.getByText("Disposition saved for 2 comment(s).").waitFor();
+    await page.getByText("Disposition saved for 2 comments.").waitFor();
 
     await page.getByLabel("Final text of the message").fill("Trust is built on transparency and named, independent auditors.");
     await page.getByRole("button", { name: "Save the final text" }).click();
@@ -99,7 +137,7 @@ describe("finalising a consultation", () => {
     await dev.getByText("Answer", { exact: true }).click();
     await dev.getByLabel("Incorporated", { exact: true }).check();
     await dev.getByRole("button", { name: "Save the disposition" }).click();
-    await dev.getByText("Disposition saved for 1 comment(s).").waitFor();
+    await dev.getByText("Disposition saved for 1 comment.").waitFor();
 
     await page.goto(`/admin/consultations/${slug}/finalise`);
     await page.getByText("4 of 4 comments answered").waitFor();
@@ -110,5 +148,7 @@ describe("finalising a consultation", () => {
     await page.getByText(/outcome published/).waitFor();
     await page.getByText("No corrections so far.").waitFor();
     await context.close();
-  }, 120_000);
+
+    await readOutcomeAnonymously(slug);
+  }, 180_000);
 });
