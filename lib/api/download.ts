@@ -1,0 +1,11 @@
+/** A streamed file of the open data: public, from any origin, saved under `fileName` (a slug-based name, safe in the header). */
+export function download(body: ReadableStream<Uint8Array>, contentType: string, fileName: string) {
+  return new Response(body, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Access-Control-Allow-Origin": "*",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
