@@ -1,5 +1,5 @@
-/** A streamed file of the open data: public, from any origin, saved under `fileName` (a slug-based name, safe in the header). */
-export function download(body: ReadableStream<Uint8Array>, contentType: string, fileName: string) {
+/** A file of the open data (streamed or whole): public, from any origin, saved under `fileName` (a slug-based name, safe in the header). */
+export function download(body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>, contentType: string, fileName: string) {
   return new Response(body, {
     headers: {
       "Content-Type": contentType,
