@@ -1,0 +1,28 @@
+/**
+ * A byte stream whose chunks `next` produces one at a time, when the reader
+ * wants more (pull): a slow reader slows the producer down instead of
+ * filling memory. `next` gives null at the end.
+ */
+export function byteStream(next: () => Promise<Uint8Array | null>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const chunk = await next();
+      if (chunk) controller.enqueue(chunk);
+      else controller.close();
+    },
+  });
+}
+
+/**
+ * Texts as one UTF-8 chunk, written piece by piece into a buffer outside the
+ * JavaScript heap: no large joined string is made (such strings go straight
+ * to the old generation and pile up there until a full collection).
+ */
+export function utf8(texts: readonly string[]): Uint8Array {
+  let size = 0;
+  for (const text of texts) size += Buffer.byteLength(text);
+  const bytes = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for (const text of texts) offset += bytes.write(text, offset);
+  return bytes;
+}
