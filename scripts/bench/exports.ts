@@ -43,7 +43,12 @@ export async function seedExportComments(count = 100_000) {
 
 type Memory = { rss: number; heapUsed: number; external: number; arrayBuffers: number };
 
-export type ExportRun = { status: number; rows: number; bytes: number; seconds: number; rssGrowth: number; heapGrowth: number; externalGrowth: number; baseline: Memory };
+export type ExportRun = {
+  status: number; rows: number; bytes: number; seconds: number; baseline: Memory;
+  rssGrowth: number; heapGrowth: number; externalGrowth: number;
+  /** Heap still held once the export is over and garbage collected: what the export kept, as opposed to what it left to collect. */
+  heapRetained: number;
+};
 
 const memory = async (baseUrl: string, gc = false) => (await (await fetch(`${baseUrl}/api/bench/memory${gc ? "?gc=1" : ""}`)).json()) as Memory;
 
@@ -51,7 +56,10 @@ const memory = async (baseUrl: string, gc = false) => (await (await fetch(`${bas
  * Downloads an export to the end (at most `bytesPerSecond` when given, as a
  * slow reader on a mobile link would), sampling the server's memory every
  * 50 ms: growth is the peak over the baseline taken just before, after a
- * garbage collection.
+ * garbage collection. Most of the heap's growth is garbage V8 has not
+ * collected yet (it runs a full collection when the old generation has grown
+ * to a few times its live size), so the heap is also measured once more after
+ * a collection at the end: what the export retained.
  */
 export async function measureExport(baseUrl: string, path: string, countRows: (text: string) => number, bytesPerSecond?: number): Promise<ExportRun> {
   const baseline = await memory(baseUrl, true);
@@ -88,8 +96,9 @@ export async function measureExport(baseUrl: string, path: string, countRows: (t
   const seconds = (performance.now() - started) / 1000;
   sampling = false;
   await sampler;
+  const after = await memory(baseUrl, true);
   return {
-    status: response.status, rows, bytes, seconds, baseline,
+    status: response.status, rows, bytes, seconds, baseline, heapRetained: after.heapUsed - baseline.heapUsed,
     rssGrowth: peak.rss - baseline.rss, heapGrowth: peak.heapUsed - baseline.heapUsed, externalGrowth: peak.external - baseline.external,
   };
 }
