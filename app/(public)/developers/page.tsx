@@ -23,6 +23,12 @@ const READ_ENDPOINTS = [
   ["GET /api/v1/moderation/report", "moderationReport"],
 ] as const;
 
+const EXPORT_ENDPOINTS = [
+  ["GET /api/v1/consultations/{slug}/comments.csv", "commentsCsv"],
+  ["GET /api/v1/consultations/{slug}/comments.json", "commentsJson"],
+  ["GET /api/v1/consultations/{slug}/outcome.docx", "outcomeDocx"],
+] as const;
+
 const WRITE_ENDPOINTS = [
   ["POST /api/v1/messages/{id}/comments", "create"],
   ["PATCH /api/v1/comments/{id}", "edit"],
@@ -55,6 +61,7 @@ function EndpointTable({ rows, caption, describe }: { rows: readonly (readonly [
 /** The open-data and write API explained for people who build tools on it. */
 export default async function DevelopersPage() {
   const t = await getTranslations("developers");
+  const exportsT = await getTranslations("exports.developers");
   const base = appUrl();
   const days = TOKEN_LIFETIME_DAYS.join(", ");
   return (
@@ -73,6 +80,12 @@ export default async function DevelopersPage() {
         <pre className="code-block">
           <code>{`curl ${base}/api/v1/consultations`}</code>
         </pre>
+      </section>
+
+      <section aria-labelledby="downloads-heading">
+        <h2 id="downloads-heading">{exportsT("heading")}</h2>
+        <p>{exportsT("intro")}</p>
+        <EndpointTable rows={EXPORT_ENDPOINTS} caption={exportsT("caption")} describe={(key) => exportsT(key as (typeof EXPORT_ENDPOINTS)[number][1])} />
       </section>
 
       <section aria-labelledby="ids-heading">
