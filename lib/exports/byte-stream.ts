@@ -13,11 +13,7 @@ export function byteStream(next: () => Promise<Uint8Array | null>): ReadableStre
   });
 }
 
-/**
- * Texts as one UTF-8 chunk, written piece by piece into a buffer outside the
- * JavaScript heap: no large joined string is made (such strings go straight
- * to the old generation and pile up there until a full collection).
- */
+/** Texts as one UTF-8 chunk, written piece by piece into one buffer, without a joined string. */
 export function utf8(texts: readonly string[]): Uint8Array {
   let size = 0;
   for (const text of texts) size += Buffer.byteLength(text);

@@ -1,7 +1,6 @@
-import { commentJson } from "@/lib/api/comment-json";
 import { consultationState } from "@/lib/consultations/state";
 import { db } from "@/lib/db/client";
-import { type CommentKey, type ExportedComment, exportedComments, messagesInDocumentOrder } from "@/lib/db/comment-export";
+import { type CommentKey, CSV_COLUMNS, exportBatch, type ExportFormat, messagesInDocumentOrder } from "@/lib/db/comment-export";
 import { CSV_BOM, csvRecord } from "@/lib/text/csv";
 import { isStorableText } from "@/lib/text/user-text";
 import { byteStream, utf8 } from "./byte-stream";
@@ -9,8 +8,9 @@ import { byteStream, utf8 } from "./byte-stream";
 /** Comments read per query: the export holds one batch at a time, however many comments there are. */
 export const COMMENT_EXPORT_BATCH = 1000;
 
+export const COMMENT_CSV_COLUMNS = CSV_COLUMNS.map(([name]) => name);
+
 type Source = { consultationId: string; final: boolean };
-type Batch = { messageNumber: string; rows: ExportedComment[] };
 
 /** A published consultation's export source, or null (unknown or unpublished: not found). */
 async function exportSource(slug: string, now: Date): Promise<Source | null> {
@@ -25,97 +25,57 @@ async function exportSource(slug: string, now: Date): Promise<Source | null> {
 
 /**
  * Every public comment, message by message in the document's order, each
- * message's oldest first: each call gives the next batch (null at the end).
- * Only the position is kept between calls, so a batch's rows are garbage as
- * soon as they are written out, however slowly the file is read.
+ * message's oldest first, as chunks of records: each call gives the next
+ * (null at the end). Only the position is kept between calls. Dispositions
+ * are included once the outcome is published (FINAL), and only for comments
+ * the public can read, as on the outcome page.
  */
-function commentReader(source: Source, batchSize: number) {
-  let messages: { id: string; number: string }[] | null = null;
+function chunkReader(format: ExportFormat, source: Source, batchSize: number) {
+  let messages: { id: string }[] | null = null;
   let index = 0;
   let after: CommentKey | null = null;
-  return async function nextBatch(): Promise<Batch | null> {
+  return async function nextChunk(): Promise<Uint8Array | null> {
     messages ??= await messagesInDocumentOrder(source.consultationId);
     while (index < messages.length) {
-      const message = messages[index]!;
-      const rows = await exportedComments(message.id, after, batchSize, source.final);
-      const last = rows.at(-1);
-      if (last && rows.length === batchSize) {
-        after = { createdAt: last.createdAt, id: last.id };
+      const batch = await exportBatch(format, messages[index]!.id, after, batchSize, source.final);
+      if (batch.last && batch.count === batchSize) {
+        after = batch.last;
       } else {
         index += 1;
         after = null;
       }
-      if (rows.length > 0) return { messageNumber: message.number, rows };
+      if (batch.chunk) return batch.chunk;
     }
     return null;
   };
 }
 
-/**
- * How the comment was handled, public once the outcome is (FINAL), and only
- * for a comment the public can read: not for hidden or withdrawn ones, as on
- * the outcome page.
- */
-function publicDisposition(row: ExportedComment) {
-  if (row.status !== "PUBLISHED" || row.dispositionOutcome === null || row.dispositionAt === null) return null;
-  return { outcome: row.dispositionOutcome, rationale: row.dispositionRationale ?? "", at: row.dispositionAt.toISOString() };
-}
-
-/** The public JSON of a comment (as GET …/comments gives it) with its disposition. */
-function jsonEntry(row: ExportedComment, messageNumber: string) {
-  return { ...commentJson(row, { messageNumber, agreements: row.agreements }), disposition: publicDisposition(row) };
-}
-
-export const COMMENT_CSV_COLUMNS = [
-  "id", "messageNumber", "parentId", "status", "createdAt", "editedAt",
-  "authorName", "stakeholderGroup", "region", "country", "organisation",
-  "quote", "body", "agreements", "moderationReason", "moderationNote", "moderatedAt",
-  "dispositionOutcome", "dispositionRationale", "dispositionAt",
-] as const;
-
-/** A CSV record with the JSON's values: text only where the JSON has it, empty where it has null. */
-function csvLine(row: ExportedComment, messageNumber: string) {
-  const entry = jsonEntry(row, messageNumber);
-  const { moderation, disposition } = entry;
-  const hidden = moderation?.state === "hidden" ? moderation : null;
-  return csvRecord([
-    entry.id, messageNumber, entry.parentId ?? "", entry.status, entry.createdAt, entry.editedAt ?? "",
-    entry.author.name, entry.author.stakeholderGroup, entry.author.region, entry.author.country, entry.author.organisation ?? "",
-    entry.selector?.exact ?? "", entry.body ?? "", String(row.agreements),
-    hidden?.reason ?? "", hidden?.note ?? "", hidden?.at ?? "",
-    disposition?.outcome ?? "", disposition?.rationale ?? "", disposition?.at ?? "",
-  ]);
-}
-
-/** The CSV, a chunk a call: the header, then a batch of records each time. */
+/** The CSV: the header, then a batch of records each time. */
 function csvChunks(source: Source, batchSize: number) {
-  const nextBatch = commentReader(source, batchSize);
+  const nextChunk = chunkReader("csv", source, batchSize);
   let started = false;
   return async () => {
-    if (!started) {
-      started = true;
-      return utf8([CSV_BOM, csvRecord(COMMENT_CSV_COLUMNS)]);
-    }
-    const batch = await nextBatch();
-    return batch && utf8(batch.rows.map((row) => csvLine(row, batch.messageNumber)));
+    if (started) return nextChunk();
+    started = true;
+    return utf8([CSV_BOM, csvRecord(COMMENT_CSV_COLUMNS)]);
   };
 }
 
-/** The JSON array, a chunk a call: one entry a line, so that a line-by-line reader can follow it too. */
+/** The JSON array, one entry a line (so a line-by-line reader can follow it too); batches joined by commas. */
 function jsonChunks(source: Source, batchSize: number) {
-  const nextBatch = commentReader(source, batchSize);
+  const nextChunk = chunkReader("json", source, batchSize);
   let first = true;
   let ended = false;
   return async () => {
     if (ended) return null;
-    const batch = await nextBatch();
-    if (!batch) {
+    const chunk = await nextChunk();
+    if (!chunk) {
       ended = true;
       return utf8([first ? "[]\n" : "\n]\n"]);
     }
-    const entries = batch.rows.map((row, index) => `${first && index === 0 ? "[\n" : ",\n"}${JSON.stringify(jsonEntry(row, batch.messageNumber))}`);
+    const opening = utf8([first ? "[\n" : ",\n"]);
     first = false;
-    return utf8(entries);
+    return Buffer.concat([opening, chunk]);
   };
 }
 
@@ -125,6 +85,8 @@ export type CommentExport = { body: ReadableStream<Uint8Array>; fileName: string
  * Every public comment and reply of a published consultation with its
  * disposition (from the outcome's publication on), as CSV: UTF-8 with a
  * byte-order mark, RFC 4180, formula-like cells prefixed with an apostrophe.
+ * Hidden and withdrawn comments without their text, hidden ones with the
+ * reason (as in the comments API); comments waiting for approval never.
  * Streamed batch by batch; null when there is no such consultation.
  */
 export async function commentsCsv(slug: string, now = new Date(), batchSize = COMMENT_EXPORT_BATCH): Promise<CommentExport | null> {

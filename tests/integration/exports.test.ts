@@ -6,8 +6,10 @@ import { setAgreement } from "@/lib/comments/agree";
 import { withdrawComment } from "@/lib/comments/change-comment";
 import { createComment } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db/client";
+import { csvCellsRenderedBySql } from "@/lib/db/comment-export";
 import { COMMENT_CSV_COLUMNS, commentsCsv } from "@/lib/exports/comments";
 import { hideComment } from "@/lib/moderation/decisions";
+import { csvField } from "@/lib/text/csv";
 import { importMarkdown } from "../support/consultations";
 import { createActor } from "../support/factories";
 
@@ -168,4 +170,9 @@ it("gives an empty export for a consultation without comments and 404 for one un
     expect((await csvRoute(get(`/api/v1/consultations/${unknown}/comments.csv`), params(unknown))).status).toBe(404);
     expect((await jsonRoute(get(`/api/v1/consultations/${unknown}/comments.json`), params(unknown))).status).toBe(404);
   }
+});
+
+it("renders CSV cells in PostgreSQL exactly as csvField does", async () => {
+  const values = ["plain", "中文，全角", "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\r\n=x", "a,b", 'say "hi"', "two\nlines", "x\ry", "1-1", "'quoted", "", ' "=', "e-mail"];
+  expect(await csvCellsRenderedBySql([...values, null])).toEqual([...values.map(csvField), ""]);
 });
