@@ -22,8 +22,8 @@ const csvCell = (value: string) => {
   return `(case when ${safe} ~ '[",\\r\\n]' then '"' || replace(${safe}, '"', '""') || '"' else ${safe} end)`;
 };
 
-/** Dispositions are public once the outcome is, and only for comments the public can read. */
-const DISPOSITION_SHOWN = `(\${dispositions} and c.status = 'PUBLISHED' and d.outcome is not null)`;
+/** Dispositions are public once the outcome is (the batch query's $3), and only for comments the public can read. */
+const DISPOSITION_SHOWN = `($3::boolean and c.status = 'PUBLISHED' and d.outcome is not null)`;
 const HIDDEN = `c.status = 'HIDDEN'`;
 
 /** The CSV's columns: name and value (text or null). */
@@ -75,7 +75,7 @@ const RECORDS: Record<ExportFormat, { line: string; separator: string }> = {
 function batchQuery(line: string) {
   return `
     with batch as (
-      select ${line.replaceAll("${dispositions}", "$3::boolean")} as line, c."createdAt", c.id
+      select ${line} as line, c."createdAt", c.id
       from "Comment" c
       join "Message" m on m.id = c."messageId"
       cross join lateral (select count(*)::int as count from "CommentAgreement" a where a."commentId" = c.id) agreements
