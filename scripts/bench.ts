@@ -4,8 +4,9 @@
 //  2. a message page with 1,000 annotations: server time;
 //  3. comment submission through the write API (token, validation, rate limit,
 //     insert, audit) at 10 and 50 concurrent clients, against a bare INSERT route;
-//  4. the moderation queue's first page with 10,000 flagged comments: server time.
-// BENCH_ONLY=write runs only 3; BENCH_ONLY=moderation only 4 (no app build, no server).
+//  4. the moderation queue's first page with 10,000 flagged comments: server time;
+//  5. the comment exports (CSV and JSON) of 100,000 comments: the server's memory growth while it streams them.
+// BENCH_ONLY=write runs only 3; BENCH_ONLY=moderation only 4 (no app build, no server); BENCH_ONLY=exports only 5.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -16,6 +17,7 @@ import { freePort } from "@/lib/net/free-port";
 import { openTestServer } from "../tests/support/test-database";
 import { buildIsStale } from "./build-state";
 import { runLoadsInTurns, timeRequests } from "./bench/load";
+import { EXPORT_SLUG, type ExportRun, measureExport, seedExportComments } from "./bench/exports";
 import { moderationQueueBench, seedFlaggedComments } from "./bench/moderation";
 import { pageWeight } from "./bench/page-weight";
 import { seedComments, seedConsultation, seedPeople } from "./bench/seed";
@@ -53,7 +55,8 @@ async function startApp(databaseUrl: string): Promise<{ app: ChildProcess; baseU
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile the server.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  // --expose-gc: the export bench collects garbage before it takes the server's baseline memory.
+  const nodeArgs = ["--expose-gc", ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)];
   const app = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(root, "scripts/serve.ts")], {
     cwd: root,
     env: {
@@ -124,8 +127,35 @@ async function moderationBench() {
   console.log(`  first page (${queue.shown} of ${queue.total}), 20 runs: median ${ms(queue.p50)}   p95 ${ms(queue.p95)}   (target < 300 ms)`);
 }
 
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Seeds 100,000 comments in the bench's database, then downloads each export from the running server, measuring its memory. */
+async function exportBench(baseUrl: string) {
+  const seeded = Date.now();
+  await seedExportComments(100_000);
+  await disconnectDb();
+  console.log(`\ncomment exports: 100,000 comments (final consultation, with dispositions) seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+  const csv = `/api/v1/consultations/${EXPORT_SLUG}/comments.csv`;
+  const json = `/api/v1/consultations/${EXPORT_SLUG}/comments.json`;
+  // The routes' code loaded and the pools open before the baseline: what is measured is the export's own growth.
+  for (const path of [csv, json]) await (await fetch(`${baseUrl}${path}`)).body?.cancel();
+  const csvRows = (text: string) => text.split("\r\n").length - 1;
+  const jsonRows = (text: string) => (text.match(/^\{/gm) ?? []).length;
+  const print = (label: string, run: ExportRun, rowsOf: (run: ExportRun) => number) =>
+    console.log(
+      `  ${label.padEnd(26)} ${rowsOf(run).toLocaleString("en")} rows, ${mb(run.bytes)} in ${run.seconds.toFixed(1)} s (status ${run.status})` +
+        `\n    server memory growth at its peak: RSS ${mb(run.rssGrowth)}, heap ${mb(run.heapGrowth)}, external ${mb(run.externalGrowth)}` +
+        ` (baseline RSS ${mb(run.baseline.rss)}, heap ${mb(run.baseline.heapUsed)}); heap retained after a collection: ${mb(run.heapRetained)}`,
+    );
+  print("CSV, reading at full speed", await measureExport(baseUrl, csv, csvRows), (run) => run.rows - 1);
+  print("CSV, reading at 4 MB/s", await measureExport(baseUrl, csv, csvRows, 4 * 1024 * 1024), (run) => run.rows - 1);
+  print("JSON, reading at full speed", await measureExport(baseUrl, json, jsonRows), (run) => run.rows);
+  console.log("  target: growth < 100 MB; bytes are as read, after gzip is undone");
+}
+
 async function main() {
   if (process.env.BENCH_ONLY === "moderation") return moderationOnly();
+  if (process.env.BENCH_ONLY === "exports") return exportsOnly();
   if (process.env.BENCH_ONLY !== "write") importBench();
   const server = await openTestServer();
   const databaseUrl = await server.createDatabase("consult_bench");
@@ -158,6 +188,25 @@ async function main() {
     await writeBench(baseUrl, tokens, messageIds);
     process.env.DATABASE_URL = databaseUrl;
     await moderationBench();
+    await exportBench(baseUrl);
+  } finally {
+    if (app) await new Promise((resolve) => app!.once("exit", resolve).kill("SIGTERM"));
+    await disconnectDb();
+    await server.dropAll();
+    await server.stop();
+  }
+}
+
+async function exportsOnly() {
+  const server = await openTestServer();
+  const databaseUrl = await server.createDatabase("consult_bench");
+  let app: ChildProcess | null = null;
+  try {
+    await runMigrations(databaseUrl);
+    process.env.DATABASE_URL = databaseUrl;
+    const started = await startApp(databaseUrl);
+    app = started.app;
+    await exportBench(started.baseUrl);
   } finally {
     if (app) await new Promise((resolve) => app!.once("exit", resolve).kill("SIGTERM"));
     await disconnectDb();

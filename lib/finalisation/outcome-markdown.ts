@@ -121,12 +121,6 @@ export function redlineMarkdown(parts: RedlinePart[]): string {
     .join("");
 }
 
-/** A file name for the download: the slug as given (UTF-8) and an ASCII fallback for old clients. */
-export function attachmentDisposition(name: string): string {
-  const ascii = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\/;%]/g, "").replace(/\s+/g, "-").replace(/^[-.]+/, "") || "outcome";
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
-
 /** Text from people within a line: Markdown's and HTML's special characters escaped, line breaks kept as breaks. */
 function inline(text: string): string {
   return text

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/guards";
 import { auditEvents, type AuditFilter, type AuditRow } from "@/lib/db/audit-log";
 import { searchParam } from "@/lib/http/search-params";
+import { CSV_BOM, csvRecord } from "@/lib/text/csv";
 import { storableText } from "@/lib/text/user-text";
 import { calendarDay, dayRangeInstants, daysInOrder } from "@/lib/time/day-range";
 import { parseInput } from "@/lib/validation";
@@ -54,19 +55,8 @@ export async function auditLog(actor: Actor | null, query: AuditQuery, before?: 
 
 const CSV_COLUMNS = ["id", "createdAt", "actorId", "actorEmail", "action", "subjectType", "subjectId", "data"] as const;
 
-/**
- * One CSV field (RFC 4180): quoted when it holds a quote, comma or line
- * break, quotes doubled. A value a spreadsheet would run as a formula is
- * prefixed with an apostrophe.
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 function csvLine(row: AuditRow) {
-  const cells = [row.id.toString(), row.createdAt.toISOString(), row.actorId ?? "", row.actorEmail ?? "", row.action, row.subjectType, row.subjectId, JSON.stringify(row.data)];
-  return `${cells.map(csvField).join(",")}\r\n`;
+  return csvRecord([row.id.toString(), row.createdAt.toISOString(), row.actorId ?? "", row.actorEmail ?? "", row.action, row.subjectType, row.subjectId, JSON.stringify(row.data)]);
 }
 
 /**
@@ -85,7 +75,7 @@ export function auditCsv(actor: Actor | null, query: AuditQuery, batchSize = AUD
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${CSV_COLUMNS.join(",")}\r\n`));
+        controller.enqueue(encoder.encode(`${CSV_BOM}${csvRecord(CSV_COLUMNS)}`));
         return;
       }
       if (done) return controller.close();

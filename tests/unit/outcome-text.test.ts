@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, outcomeMarkdown, redlineMarkdown } from "@/lib/finalisation/outcome-markdown";
+import { attachmentDisposition } from "@/lib/api/download";
+import { outcomeMarkdown, redlineMarkdown } from "@/lib/finalisation/outcome-markdown";
 import { changesOf, countDispositions, finalTextOf } from "@/lib/finalisation/outcome-text";
 
 const disposition = (outcome: "INCORPORATED" | "NOTED") => ({ disposition: { outcome, rationale: "", decidedAt: new Date(0) } });

@@ -29,6 +29,11 @@ const OUTCOME_ENDPOINTS = [
   ["GET /api/v1/consultations/{slug}/outcome.docx", "docx"],
 ] as const;
 
+const EXPORT_ENDPOINTS = [
+  ["GET /api/v1/consultations/{slug}/comments.csv", "commentsCsv"],
+  ["GET /api/v1/consultations/{slug}/comments.json", "commentsJson"],
+] as const;
+
 const WRITE_ENDPOINTS = [
   ["POST /api/v1/messages/{id}/comments", "create"],
   ["PATCH /api/v1/comments/{id}", "edit"],
@@ -63,6 +68,7 @@ export default async function DevelopersPage() {
   const t = await getTranslations("developers");
   const a = await getTranslations("annotationSource");
   const o = await getTranslations("outcome.api");
+  const exportsT = await getTranslations("exports.developers");
   const base = appUrl();
   const days = TOKEN_LIFETIME_DAYS.join(", ");
   return (
@@ -98,6 +104,12 @@ export default async function DevelopersPage() {
         <h2 id="outcome-api-heading">{o("heading")}</h2>
         <p>{o("intro")}</p>
         <EndpointTable rows={OUTCOME_ENDPOINTS} caption={o("caption")} describe={(key) => o(key as (typeof OUTCOME_ENDPOINTS)[number][1])} />
+      </section>
+
+      <section aria-labelledby="downloads-heading">
+        <h2 id="downloads-heading">{exportsT("heading")}</h2>
+        <p>{exportsT("intro")}</p>
+        <EndpointTable rows={EXPORT_ENDPOINTS} caption={exportsT("caption")} describe={(key) => exportsT(key as (typeof EXPORT_ENDPOINTS)[number][1])} />
       </section>
 
       <section aria-labelledby="ids-heading">
