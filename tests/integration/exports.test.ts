@@ -88,7 +88,7 @@ it("exports the public comments as CSV: BOM, CRLF, RFC 4180 quoting, Chinese int
   const before = await csvRoute(get(`/api/v1/consultations/${slug}/comments.csv`), params(slug));
   expect(before.status).toBe(200);
   expect(before.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-  expect(before.headers.get("content-disposition")).toBe(`attachment; filename="${slug}-comments.csv"`);
+  expect(before.headers.get("content-disposition")).toBe(`attachment; filename="${slug}-comments.csv"; filename*=UTF-8''${slug}-comments.csv`);
   const bytes = new Uint8Array(await before.arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);

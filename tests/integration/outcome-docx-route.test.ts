@@ -24,7 +24,7 @@ it("serves a published outcome as a Word document with tracked changes, and 404 
   const response = await get(slug);
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${slug}-outcome.docx"`);
+  expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${slug}-outcome.docx"; filename*=UTF-8''${slug}-outcome.docx`);
   const xml = unzip(new Uint8Array(await response.arrayBuffer())).get("word/document.xml")!.toString("utf8");
   expect(xml).toMatch(/<w:del [^>]*w:author="秘书处"[^>]*>[\s\S]*?<w:delText[^>]*>应当<\/w:delText>/);
   expect(xml).toMatch(/<w:ins [^>]*w:author="秘书处"[^>]*>[\s\S]*?<w:t[^>]*>必须<\/w:t>/);
