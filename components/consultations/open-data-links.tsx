@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-/** Where a published consultation's open data is: its JSON, its comments, its W3C annotations, and how to use them. */
+/** Where a published consultation's open data is: its JSON, its comments (also as CSV and JSON files), its W3C annotations, and how to use them. */
 export async function OpenDataLinks({ slug }: { slug: string }) {
   const t = await getTranslations("openData");
   const api = `/api/v1/consultations/${encodeURIComponent(slug)}`;
@@ -17,6 +17,16 @@ export async function OpenDataLinks({ slug }: { slug: string }) {
         <li>
           <a href={`${api}/comments`} type="application/json">
             {t("comments")}
+          </a>
+        </li>
+        <li>
+          <a href={`${api}/comments.csv`} type="text/csv" download>
+            {t("commentsCsv")}
+          </a>
+        </li>
+        <li>
+          <a href={`${api}/comments.json`} type="application/json" download>
+            {t("commentsJsonFile")}
           </a>
         </li>
         <li>

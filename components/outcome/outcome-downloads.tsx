@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-/** Where the outcome is for printing and taking away: the print page, Markdown, Word with tracked changes, JSON. */
+/** Where the outcome is for printing and taking away: the print page, Markdown, Word with tracked changes, JSON, and the comments as CSV. */
 export async function OutcomeDownloads({ slug }: { slug: string }) {
   const t = await getTranslations("outcome");
+  const data = await getTranslations("openData");
   const page = `/consultations/${encodeURIComponent(slug)}/outcome`;
   const api = `/api/v1/consultations/${encodeURIComponent(slug)}/outcome`;
   return (
@@ -26,6 +27,11 @@ export async function OutcomeDownloads({ slug }: { slug: string }) {
         <li>
           <a href={api} type="application/json">
             {t("json")}
+          </a>
+        </li>
+        <li>
+          <a href={`/api/v1/consultations/${encodeURIComponent(slug)}/comments.csv`} type="text/csv" download>
+            {data("commentsCsv")}
           </a>
         </li>
       </ul>
