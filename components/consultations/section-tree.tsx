@@ -44,8 +44,11 @@ export async function SectionTree({ slug, language, sections, depth = 0 }: Secti
   ));
 }
 
+/** What a table of contents needs of a section: the draft's tree and the outcome's both have it. */
+type ContentsSection = { id: string; number: string; heading: string; sections: ContentsSection[] };
+
 /** The table of contents: sections only, nested. */
-export function TableOfContents({ sections, language }: { sections: SectionNode[]; language: string }) {
+export function TableOfContents({ sections, language }: { sections: ContentsSection[]; language: string }) {
   if (sections.length === 0) return null;
   return (
     <ol role="list">

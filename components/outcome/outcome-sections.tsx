@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { TableOfContents } from "@/components/consultations/section-tree";
 import { LinkedText } from "@/components/text/linked-text";
 import type { OutcomeSection } from "@/lib/finalisation/outcome-types";
 import { OutcomeMessageView, type OutcomeView } from "./outcome-message";
@@ -33,23 +34,7 @@ export async function OutcomeContents({ sections, language }: { sections: Outcom
   return (
     <nav aria-labelledby="outcome-contents-heading" className="toc">
       <h2 id="outcome-contents-heading">{t("contents")}</h2>
-      <ContentsList sections={sections} language={language} />
+      <TableOfContents sections={sections} language={language} />
     </nav>
-  );
-}
-
-function ContentsList({ sections, language }: { sections: OutcomeSection[]; language: string }) {
-  if (sections.length === 0) return null;
-  return (
-    <ol role="list">
-      {sections.map((section) => (
-        <li key={section.id}>
-          <a href={`#section-${section.number}`}>
-            {section.number} <span lang={language}>{section.heading}</span>
-          </a>
-          <ContentsList sections={section.sections} language={language} />
-        </li>
-      ))}
-    </ol>
   );
 }

@@ -20,13 +20,7 @@ export function commentJson(
     parentId: comment.parentId,
     status: comment.status.toLowerCase(),
     body: shown ? comment.body : null,
-    author: {
-      name: comment.authorName,
-      stakeholderGroup: comment.authorStakeholderGroup,
-      region: comment.authorRegion,
-      country: comment.authorCountry,
-      organisation: comment.authorOrganisation,
-    },
+    author: authorJson(comment),
     selector:
       comment.quoteExact !== null
         ? { exact: comment.quoteExact, prefix: comment.quotePrefix ?? "", suffix: comment.quoteSuffix ?? "", start: comment.positionStart, end: comment.positionEnd }
@@ -42,5 +36,18 @@ export function commentJson(
           ? { state: "pending" }
           : null,
     ...(extra.receipt !== undefined ? { receipt: extra.receipt } : {}),
+  };
+}
+
+/** Who wrote a comment, as they declared themselves when they wrote it. */
+export function authorJson(comment: {
+  authorName: string; authorStakeholderGroup: string; authorRegion: string; authorCountry: string; authorOrganisation: string | null;
+}) {
+  return {
+    name: comment.authorName,
+    stakeholderGroup: comment.authorStakeholderGroup,
+    region: comment.authorRegion,
+    country: comment.authorCountry,
+    organisation: comment.authorOrganisation,
   };
 }

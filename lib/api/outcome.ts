@@ -1,12 +1,14 @@
+import { authorJson } from "@/lib/api/comment-json";
 import { getOutcome } from "@/lib/finalisation/outcome";
 import { changesOf, countDispositions, documentCounts, finalTextOf } from "@/lib/finalisation/outcome-text";
 import type { DispositionCounts } from "@/lib/finalisation/outcome-text";
 import type { OutcomeComment, OutcomeMessage, OutcomeSection } from "@/lib/finalisation/outcome-types";
 
 /**
- * The open-data shape of a published outcome (stable field names, ISO dates,
- * enum values in lower case as elsewhere in the API), or null when the
- * consultation has no published outcome.
+ * The open-data shape of a published outcome (stable field names, ISO dates;
+ * as elsewhere in the API, states such as a message's fate in lower case and
+ * categories such as a disposition's outcome as their upper-case names), or
+ * null when the consultation has no published outcome.
  */
 export async function outcomeForApi(slug: string, baseUrl: string) {
   const outcome = await getOutcome(slug);
@@ -17,17 +19,11 @@ export async function outcomeForApi(slug: string, baseUrl: string) {
   const commentJson = (comment: OutcomeComment) => ({
     id: comment.id,
     body: comment.body,
-    author: {
-      name: comment.authorName,
-      stakeholderGroup: comment.authorStakeholderGroup,
-      region: comment.authorRegion,
-      country: comment.authorCountry,
-      organisation: comment.authorOrganisation,
-    },
+    author: authorJson(comment),
     quote: comment.quoteExact,
     createdAt: comment.createdAt.toISOString(),
     disposition: comment.disposition
-      ? { outcome: comment.disposition.outcome.toLowerCase(), rationale: comment.disposition.rationale, decidedAt: comment.disposition.decidedAt.toISOString() }
+      ? { outcome: comment.disposition.outcome, rationale: comment.disposition.rationale, decidedAt: comment.disposition.decidedAt.toISOString() }
       : null,
   });
   const messageJson = (message: OutcomeMessage) => ({
@@ -78,6 +74,6 @@ function countsJson(counts: DispositionCounts) {
   return {
     comments: counts.comments,
     answered: counts.answered,
-    dispositions: Object.fromEntries(Object.entries(counts.byOutcome).map(([outcome, count]) => [outcome.toLowerCase(), count])),
+    dispositions: counts.byOutcome,
   };
 }

@@ -62,7 +62,7 @@ const JSON_ENTRY = `json_build_object(
                    'suffix', coalesce(c."quoteSuffix", ''), 'start', c."positionStart", 'end', c."positionEnd") end,
   'agreements', agreements.count, 'createdAt', ${iso(`c."createdAt"`)}, 'editedAt', ${iso(`c."editedAt"`)},
   'moderation', case when ${HIDDEN} then json_build_object('state', 'hidden', 'reason', c."moderationReason", 'note', c."moderationNote", 'at', ${iso(`c."moderatedAt"`)}) end,
-  'disposition', case when ${DISPOSITION_SHOWN} then json_build_object('outcome', d.outcome, 'rationale', d.rationale, 'at', ${iso(`d."createdAt"`)}) end
+  'disposition', case when ${DISPOSITION_SHOWN} then json_build_object('outcome', d.outcome, 'rationale', d.rationale, 'decidedAt', ${iso(`d."createdAt"`)}) end
 )::text`;
 
 /** Each format's record and what separates records within a batch. */

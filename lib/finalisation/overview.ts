@@ -3,7 +3,6 @@ import { requireSecretariat } from "@/lib/auth/guards";
 import { readTree, type SectionNode } from "@/lib/consultations/read-tree";
 import { consultationState } from "@/lib/consultations/state";
 import { db } from "@/lib/db/client";
-import { tallyAnsweredByMessage } from "@/lib/db/finalisation";
 import { isStorableText } from "@/lib/text/user-text";
 import { duplicateGroupsIn } from "./duplicate-groups";
 import { answerProgress, type Progress } from "./progress";
@@ -34,14 +33,13 @@ export async function finalisationOverview(actor: Actor | null, slug: string, no
     : null;
   if (!consultation) return null;
   const state = consultationState(consultation, now);
-  const [tree, messages, progress, byMessage, duplicates, corrections] = await Promise.all([
+  const [tree, messages, progress, duplicates, corrections] = await Promise.all([
     readTree(consultation.id),
     db.message.findMany({
       where: { consultationId: consultation.id },
       select: { id: true, fate: true, mergedInto: { select: { number: true } }, versions: { where: { kind: "FINAL" }, take: 1, select: { id: true } } },
     }),
     answerProgress(db, consultation.id),
-    tallyAnsweredByMessage(db, consultation.id),
     duplicateGroupsIn({ consultationId: consultation.id }),
     correctionHistory(consultation.id),
   ]);
@@ -57,7 +55,7 @@ export async function finalisationOverview(actor: Actor | null, slug: string, no
             const detail = details.get(message.id);
             return {
               id: message.id, number: message.number, fate: detail?.fate ?? "KEPT", mergedIntoNumber: detail?.mergedInto?.number ?? null,
-              hasFinalText: (detail?.versions.length ?? 0) > 0, progress: byMessage.get(message.id) ?? { answered: 0, total: 0 },
+              hasFinalText: (detail?.versions.length ?? 0) > 0, progress: progress.byMessage.get(message.id) ?? { answered: 0, total: 0 },
             };
           }),
         });

@@ -3,10 +3,17 @@ import { tallyAnswered } from "@/lib/db/finalisation";
 
 export type Progress = { answered: number; total: number };
 
-/** Answered / total top-level published comments, per section (by id) and overall. */
+/** Answered / total top-level published comments, per message and per section (by id), and overall. */
 export async function answerProgress(tx: Pick<Tx, "$queryRaw">, consultationId: string) {
   const tallies = await tallyAnswered(tx, consultationId);
-  const bySection = new Map<string, Progress>(tallies.map(({ sectionId, answered, total }) => [sectionId, { answered, total }]));
-  const overall = tallies.reduce((sum, tally) => ({ answered: sum.answered + tally.answered, total: sum.total + tally.total }), { answered: 0, total: 0 });
-  return { bySection, overall };
+  const byMessage = new Map<string, Progress>(tallies.map(({ messageId, answered, total }) => [messageId, { answered, total }]));
+  const bySection = new Map<string, Progress>();
+  const overall: Progress = { answered: 0, total: 0 };
+  for (const { sectionId, answered, total } of tallies) {
+    const section = bySection.get(sectionId) ?? { answered: 0, total: 0 };
+    bySection.set(sectionId, { answered: section.answered + answered, total: section.total + total });
+    overall.answered += answered;
+    overall.total += total;
+  }
+  return { byMessage, bySection, overall };
 }

@@ -154,7 +154,7 @@ it("exports the same comments as one JSON array: the comments API's fields plus 
   expect(exported.find((entry) => entry.id === comments.quoted.id)).toMatchObject({
     messageNumber: "1.1", body: '需要更多"透明度", 以及问责。\n第二行 and "quotes", commas', agreements: 1,
     selector: { exact: "透明" },
-    disposition: { outcome: "PARTLY_INCORPORATED", rationale: '@秘书处: 已部分采纳 "透明度", 见 2.1', at: current.createdAt.toISOString() },
+    disposition: { outcome: "PARTLY_INCORPORATED", rationale: '@秘书处: 已部分采纳 "透明度", 见 2.1', decidedAt: current.createdAt.toISOString() },
   });
   expect(exported.find((entry) => entry.id === comments.hidden.id)).toMatchObject({ body: null, moderation: { state: "hidden", reason: "PERSONAL_DATA" } });
   expect(exported.some((entry) => entry.id === comments.pending.id)).toBe(false);

@@ -195,7 +195,7 @@ describe("outcome exports", () => {
       language: "en",
       finalisedAt: review.finalisedAt.toISOString(),
       url: `${BASE}/consultations/${review.slug}/outcome`,
-      counts: { comments: 3, answered: 2, dispositions: { incorporated: 1, partly_incorporated: 1, not_incorporated: 0, noted: 0, out_of_scope: 0 } },
+      counts: { comments: 3, answered: 2, dispositions: { INCORPORATED: 1, PARTLY_INCORPORATED: 1, NOT_INCORPORATED: 0, NOTED: 0, OUT_OF_SCOPE: 0 } },
       corrections: [],
     });
     const [m11, m12, m13] = body.sections[0].messages;
@@ -216,7 +216,7 @@ describe("outcome exports", () => {
           body: "Say openness, not transparency.",
           quote: "transparency",
           author: { name: "Ada Participant", stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", country: "KE", organisation: null },
-          disposition: { outcome: "incorporated", rationale: "The final text says openness." },
+          disposition: { outcome: "INCORPORATED", rationale: "The final text says openness." },
         },
       ],
     });
