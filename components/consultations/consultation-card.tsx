@@ -7,7 +7,7 @@ import { labelGap } from "@/lib/time/format";
 /** A consultation in a list: its title, size and where it stands. */
 export async function ConsultationCard({ consultation, headingLevel = 3 }: { consultation: ConsultationSummary; headingLevel?: 2 | 3 }) {
   const t = await getTranslations("home");
-  const { slug, title, language, state, opensAt, closesAt, referenceTimeZone, messageCount } = consultation;
+  const { slug, title, language, state, opensAt, closesAt, finalisedAt, referenceTimeZone, messageCount } = consultation;
   const Heading = `h${headingLevel}` as const;
   return (
     <li>
@@ -38,6 +38,16 @@ export async function ConsultationCard({ consultation, headingLevel = 3 }: { con
             {t("closed")}
             {labelGap(t("closed"))}
             <Deadline closesAt={closesAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
+          </>
+        ) : null}
+        {state === "FINAL" && finalisedAt ? (
+          <>
+            {" · "}
+            {t("outcomePublished")}
+            {labelGap(t("outcomePublished"))}
+            <Deadline closesAt={finalisedAt} referenceTimeZone={referenceTimeZone} showTimeLeft={false} />
+            {" · "}
+            <Link href={`/consultations/${slug}/outcome`}>{t("readOutcome", { title })}</Link>
           </>
         ) : null}
       </p>

@@ -15,6 +15,8 @@ export type ConsultationSummary = {
   closesAt: Date | null;
   referenceTimeZone: string;
   state: ConsultationState;
+  /** When the outcome was published (FINAL only). */
+  finalisedAt: Date | null;
   messageCount: number;
 };
 
@@ -34,6 +36,7 @@ type SummaryRow = Prisma.ConsultationGetPayload<{ select: typeof SUMMARY }>;
 
 const toSummary = ({ _count, publishedAt, finalisedAt, ...row }: SummaryRow, now: Date): ConsultationSummary => ({
   ...row,
+  finalisedAt,
   state: consultationState({ ...row, publishedAt, finalisedAt }, now),
   messageCount: _count.messages,
 });

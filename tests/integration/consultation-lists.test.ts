@@ -35,6 +35,8 @@ describe("the lists of consultations", () => {
     expect(groups.OPEN.map((item) => item.slug)).toContain(open);
     expect(groups.UPCOMING.map((item) => item.slug)).toContain(upcoming);
     expect(groups.FINAL.map((item) => item.slug)).toContain(final);
+    expect(groups.FINAL.find((item) => item.slug === final)?.finalisedAt).toEqual(day(-0.5));
+    expect(groups.CLOSED.every((item) => item.finalisedAt === null)).toBe(true);
     const shown = [...groups.OPEN, ...groups.UPCOMING, ...groups.CLOSED, ...groups.FINAL].map((item) => item.slug);
     expect(shown).not.toContain(draft);
     // The most recent past ones, newest first; the rest are in the archive.
