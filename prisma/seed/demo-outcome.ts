@@ -82,12 +82,20 @@ export async function seedDemoOutcome(now = new Date()): Promise<{ created: bool
     where: { id: consultation.id },
     data: { opensAt: opened, closesAt: closed, referenceTimeZone: "Europe/Oslo", publishedAt: opened, firstPublishedAt: opened },
   });
-  const messages = await db.message.findMany({
+  const all = await db.message.findMany({
     where: { consultationId: consultation.id },
     select: { id: true, number: true, versions: { select: { id: true, text: true } } },
   });
   // Document order: numbers such as 1.2 and 1.10 compare part by part.
-  messages.sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }));
+  all.sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }));
+  // Comments spread over the document's four themes (sections 3, 5, 11 and 15 open them): the first message of
+  // each, and the second of the third theme, merged into its first.
+  const themes = ["3", "5", "11", "15"];
+  const inTheme = (theme: number) => all.filter((message) => message.number.split(".")[0] === themes[theme]);
+  const messages = [inTheme(0)[0], inTheme(1)[0], inTheme(2)[0], inTheme(2)[1], inTheme(3)[0]].map((message) => {
+    if (!message) throw new Error("The demo document no longer has four themes of two messages or more.");
+    return message;
+  });
 
   const secretariat = await demoUser("secretariat", "IGF 秘书处（示例）", "SECRETARIAT");
   const people = new Map<string, string>();
