@@ -9,12 +9,15 @@ import { freePort } from "@/lib/net/free-port";
 import { findChromium } from "../../scripts/find-chromium.mjs";
 import { importMarkdown } from "../support/consultations";
 import { createActor, uniqueEmail } from "../support/factories";
+import { findPgBouncer, startPgBouncer, type PgBouncer } from "../support/pgbouncer";
 import { openTestServer, type TestServer } from "../support/test-database";
 
 /**
  * Two app instances (the production build, scripts/serve.ts) on one database,
  * as behind a load balancer: what one of them decides or stores, the other
  * honours. Both answer to the same public address and share NEXTAUTH_SECRET.
+ * The second reaches the database through PgBouncer in transaction mode when
+ * it is installed (CI installs it), as with a managed PostgreSQL's pooler.
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const DRAFT = "# Access\n\n- Community networks need spectrum.\n- Affordable access for all.\n";
@@ -27,6 +30,7 @@ let slug: string;
 let consultationId: string;
 let messageIds: string[];
 let browser: Browser | undefined;
+let bouncer: PgBouncer | undefined;
 
 beforeAll(async () => {
   server = await openTestServer();
@@ -37,27 +41,35 @@ beforeAll(async () => {
   messageIds = (await db.message.findMany({ where: { consultationId }, orderBy: { number: "asc" }, select: { id: true } })).map((message) => message.id);
   const ports = [await freePort(), await freePort()] as const;
   const publicUrl = `http://localhost:${ports[0]}`;
-  const [a, b] = await Promise.all(ports.map((port) => startInstance(port, databaseUrl, publicUrl, ports)));
-  instances = [a!, b!];
+  const pgbouncer = findPgBouncer();
+  if (pgbouncer) bouncer = await startPgBouncer(pgbouncer, databaseUrl, { poolSize: 3 });
+  else console.warn("two-instances.test.ts: no pgbouncer binary, so both instances connect directly.");
+  const pooled: Record<string, string> = bouncer ? { DATABASE_URL: bouncer.url, DATABASE_POOLER: "transaction" } : {};
+  const [a, b] = await Promise.all([
+    startInstance(ports[0], { DATABASE_URL: databaseUrl }, publicUrl, ports),
+    startInstance(ports[1], { DATABASE_URL: databaseUrl, ...pooled }, publicUrl, ports),
+  ]);
+  instances = [a, b];
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await Promise.all((instances ?? []).map((instance) => new Promise<void>((resolve) => (instance.process.exitCode !== null ? resolve() : instance.process.once("exit", () => resolve()).kill("SIGTERM")))));
+  await bouncer?.stop();
   await disconnectDb();
   await server?.dropAll();
   await server?.stop();
 });
 
 /** One instance as a deployment runs it: the public address, the shared secret, both instances' host names allowed. */
-async function startInstance(port: number, databaseUrl: string, publicUrl: string, ports: readonly number[]): Promise<Instance> {
+async function startInstance(port: number, database: Record<string, string>, publicUrl: string, ports: readonly number[]): Promise<Instance> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
     cwd: root,
     env: {
       ...process.env,
       PORT: String(port),
       NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
+      ...database,
       NEXTAUTH_URL: publicUrl,
       NEXTAUTH_SECRET: "two-instances-secret",
       CONSULT_ALLOWED_HOSTS: ports.map((each) => `localhost:${each}`).join(","),
