@@ -6,11 +6,13 @@
 //     insert, audit) at 10 and 50 concurrent clients, against a bare INSERT route;
 //  4. the moderation queue's first page with 10,000 flagged comments: server time;
 //  5. the comment exports (CSV and JSON) of 100,000 comments: the server's memory growth while it streams them.
-// BENCH_ONLY=write runs only 3; BENCH_ONLY=moderation only 4 (no app build, no server); BENCH_ONLY=exports only 5.
+//  6. the deadline surge (scripts/bench/surge.ts): API clients writing through a deadline and a database restart.
+// BENCH_ONLY=write runs only 3; BENCH_ONLY=moderation only 4 (no app build, no server); BENCH_ONLY=exports only 5;
+// BENCH_ONLY=surge (or `npm run bench -- surge`) only 6, on a PostgreSQL of its own that it restarts.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { disconnectDb } from "@/lib/db/client";
+import { db, disconnectDb } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import { parseMarkdown } from "@/lib/import/parse-document";
 import { freePort } from "@/lib/net/free-port";
@@ -20,6 +22,8 @@ import { runLoadsInTurns, timeRequests } from "./bench/load";
 import { EXPORT_SLUG, type ExportRun, measureExport, seedExportComments } from "./bench/exports";
 import { moderationQueueBench, seedFlaggedComments } from "./bench/moderation";
 import { pageWeight } from "./bench/page-weight";
+import { describeSurge, runSurge, type Answer } from "./bench/surge";
+import { startRestartableServer } from "../tests/support/restartable-database";
 import { seedComments, seedConsultation, seedPeople } from "./bench/seed";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -154,6 +158,7 @@ async function exportBench(baseUrl: string) {
 }
 
 async function main() {
+  if (process.env.BENCH_ONLY === "surge" || process.argv.slice(2).includes("surge")) return surgeOnly();
   if (process.env.BENCH_ONLY === "moderation") return moderationOnly();
   if (process.env.BENCH_ONLY === "exports") return exportsOnly();
   if (process.env.BENCH_ONLY !== "write") importBench();
@@ -212,6 +217,58 @@ async function exportsOnly() {
     await disconnectDb();
     await server.dropAll();
     await server.stop();
+  }
+}
+
+const SURGE_CLIENTS = Number(process.env.BENCH_SURGE_CLIENTS ?? 50);
+
+/**
+ * The deadline surge over HTTP against the production build, on a PostgreSQL of its own (the shared one must not go
+ * down): the deadline 12 s into the run, the database down from 4 s to 6 s, clients writing until 15 s.
+ */
+async function surgeOnly() {
+  const server = await startRestartableServer();
+  const databaseUrl = await server.createDatabase("consult_surge");
+  let app: ChildProcess | null = null;
+  try {
+    await runMigrations(databaseUrl);
+    process.env.DATABASE_URL = databaseUrl;
+    const tokens = await seedPeople("surge", SURGE_CLIENTS, true);
+    const versions = await seedConsultation("bench-surge", 1, 20);
+    const messageIds = versions.map((version) => version.messageId);
+    await disconnectDb();
+    const started = await startApp(databaseUrl);
+    app = started.app;
+    const post = async ({ messageId, token, idempotencyKey, body }: { messageId: string; token: string; idempotencyKey: string; body: string }): Promise<Answer> => {
+      const response = await fetch(`${started.baseUrl}/api/v1/messages/${messageId}/comments`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": idempotencyKey },
+        body: JSON.stringify({ body }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const json = (await response.json().catch(() => ({}))) as { id?: string; error?: { code?: string; retryAfterSeconds?: number } };
+      return { status: response.status, id: json.id, code: json.error?.code, retryAfterSeconds: json.error?.retryAfterSeconds };
+    };
+    const start = Date.now();
+    const closesAt = new Date(start + 12_000);
+    process.env.DATABASE_URL = databaseUrl;
+    await db.consultation.updateMany({ where: { slug: "bench-surge" }, data: { closesAt } });
+    await disconnectDb();
+    console.log(`
+deadline surge: ${SURGE_CLIENTS} API clients, the deadline 12 s into the run, the database down from 4 s to 6 s, writing until 15 s:`);
+    const report = await runSurge({
+      post,
+      tokens,
+      messageIds,
+      closesAt,
+      endsAt: new Date(start + 15_000),
+      restart: { at: new Date(start + 4_000), downMs: 2_000, stop: () => server.stop(), start: () => server.start() },
+    });
+    console.log(describeSurge(report));
+  } finally {
+    if (app) await new Promise((resolve) => app!.once("exit", resolve).kill("SIGTERM"));
+    await disconnectDb();
+    await server.dispose();
   }
 }
 

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DATA_DIR, DatabaseUnreachableError, openAppDatabase } from "@/lib/db/database";
 import { runMigrations } from "@/lib/db/migrate";
+import { migrationUrl } from "@/lib/db/pool-config";
 import { buildIsStale } from "./build-state";
 import { prepareDatabase } from "./prepare-database";
 
@@ -16,7 +17,7 @@ const port = process.env.PORT ?? "3000";
 async function main() {
   const database = await openAppDatabase();
   process.env.DATABASE_URL = database.url;
-  const { applied } = await runMigrations(database.url);
+  const { applied } = await runMigrations(migrationUrl(database.url));
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
   await prepareDatabase();
 

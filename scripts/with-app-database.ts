@@ -1,6 +1,7 @@
 import { disconnectDb } from "@/lib/db/client";
 import { DatabaseUnreachableError, openAppDatabase } from "@/lib/db/database";
 import { runMigrations } from "@/lib/db/migrate";
+import { migrationUrl } from "@/lib/db/pool-config";
 import { isAppError } from "@/lib/errors";
 
 /**
@@ -15,7 +16,7 @@ export async function withAppDatabase(work: (databaseUrl: string) => Promise<voi
   });
   try {
     process.env.DATABASE_URL = database.url;
-    await runMigrations(database.url, { log: console.log });
+    await runMigrations(migrationUrl(database.url), { log: console.log });
     await work(database.url);
   } catch (error) {
     console.error(isAppError(error) ? `Not done: ${JSON.stringify(error.details.fieldErrors ?? error.code)}` : error instanceof Error ? error.message : error);

@@ -12,7 +12,8 @@ function createClient() {
     max: config.connectionsPerPool,
     connectionTimeoutMillis: config.connectTimeoutSeconds * 1000,
     idleTimeoutMillis: config.idleTimeoutSeconds * 1000,
-    statement_timeout: config.statementTimeoutMs,
+    // Sent when connecting, which a pooler in transaction mode refuses: there the role's own setting applies.
+    ...(config.pooler ? {} : { statement_timeout: config.statementTimeoutMs }),
     // A server that stops answering without closing the connection: noticed by keepalives, and no query waits past this.
     keepAlive: true,
     query_timeout: config.statementTimeoutMs + 2_000,

@@ -18,6 +18,13 @@ export type PoolConfig = {
   statementTimeoutMs: number;
   /** An idle connection is closed after this long, so a pool shrinks back after a surge. */
   idleTimeoutSeconds: number;
+  /**
+   * "transaction" when DATABASE_URL leads to a pooler in transaction mode (PgBouncer, a managed
+   * PostgreSQL's pooler): consecutive statements may run on different server connections, so
+   * the app keeps no state in a session: no named prepared statements, no session settings sent
+   * at connection (the pooler refuses unknown ones; set statement_timeout on the role instead).
+   */
+  pooler: "transaction" | null;
 };
 
 export function poolConfig(): PoolConfig {
@@ -30,7 +37,24 @@ export function poolConfig(): PoolConfig {
     connectTimeoutSeconds: wholeNumberFromEnvironment("DATABASE_CONNECT_TIMEOUT_SECONDS", 5),
     statementTimeoutMs: wholeNumberFromEnvironment("DATABASE_STATEMENT_TIMEOUT_MS", 15_000),
     idleTimeoutSeconds: 60,
+    pooler: poolerMode(),
   };
+}
+
+/** DATABASE_POOLER: unset (a direct connection, or a pooler in session mode) or `transaction`. */
+export function poolerMode(env: Record<string, string | undefined> = process.env): "transaction" | null {
+  const value = env.DATABASE_POOLER?.trim().toLowerCase();
+  if (!value || value === "none" || value === "session") return null;
+  if (value === "transaction") return "transaction";
+  throw new Error(`DATABASE_POOLER must be "transaction" or unset (it is "${env.DATABASE_POOLER}").`);
+}
+
+/**
+ * Where migrations run: DIRECT_DATABASE_URL when set. Behind a pooler in transaction mode they
+ * need a direct connection (their lock is held by the session across several transactions).
+ */
+export function migrationUrl(databaseUrl: string, env: Record<string, string | undefined> = process.env) {
+  return env.DIRECT_DATABASE_URL || databaseUrl;
 }
 
 /** How long a client should wait before trying again when the database is unavailable. */

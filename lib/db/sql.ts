@@ -44,7 +44,11 @@ export function sql(): postgres.Sql {
       // restart turns into an unhandled rejection; the statements here cast their arrays instead.
       fetch_types: false,
       // Dates are sent as timestamptz; in a UTC session they land in Prisma's UTC `timestamp` columns unchanged.
-      connection: { TimeZone: "UTC", statement_timeout: config.statementTimeoutMs },
+      // (A pooler in transaction mode passes TimeZone on but refuses other settings at connection.)
+      connection: config.pooler ? { TimeZone: "UTC" } : { TimeZone: "UTC", statement_timeout: config.statementTimeoutMs },
+      // Named prepared statements live in one server session; behind a pooler in transaction mode
+      // the next query may run in another (PgBouncer before 1.21 cannot carry them over).
+      prepare: config.pooler === null,
       // `socket` is a documented option its types leave out.
       ...({ socket: noDelaySocket } as object),
       types: {
