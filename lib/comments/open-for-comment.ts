@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { consultationState, type StateInput } from "@/lib/consultations/state";
 
 /**
- * The server's clock decides: writes are accepted from opensAt until (not
+ * The database's clock decides (callers pass its time): writes are accepted from opensAt until (not
  * including) closesAt. After the deadline the error carries the closing time
  * and the consultation's reference zone, so the person is told exactly when it
  * closed, on the same clock as the rest of the page.
