@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { setAgreement } from "@/lib/comments/agree";
+import { editComment, withdrawComment } from "@/lib/comments/change-comment";
 import { createComment } from "@/lib/comments/create-comment";
 import { newReceiptNumber } from "@/lib/comments/receipt-number";
 import { db } from "@/lib/db/client";
@@ -116,5 +118,30 @@ describe("the deadline on the database's clock", () => {
     await setTimes(consultationId, { closesAt: new Date((await databaseNow()).getTime() - 1) });
     const again = await createComment(author, { messageId, body: "Sent once.", idempotencyKey: "deadline-retry" }, new Date(Date.now() - 10 * MINUTES));
     expect(again).toMatchObject({ created: false, comment: { id: first.comment.id } });
+  });
+
+  it("edits and agreement follow the database's clock too, and are dated by it", async () => {
+    const [author, other] = [await createActor(), await createActor()];
+    const { consultationId, messageId } = await openMessage();
+    const { comment } = await createComment(author, { messageId, body: "First text." });
+    const closesAt = new Date((await databaseNow()).getTime() + 1500);
+    await setTimes(consultationId, { closesAt });
+    const ahead = new Date(Date.now() + 10 * MINUTES);
+    const edited = await editComment(author, { commentId: comment.id, body: "Second text." }, ahead);
+    expect(edited.editedAt!.getTime()).toBeLessThan(closesAt.getTime());
+    expect(Math.abs(edited.editedAt!.getTime() - ahead.getTime())).toBeGreaterThan(MINUTES);
+    await setAgreement(other, { commentId: comment.id }, true, ahead);
+
+    await sleepUntil(closesAt);
+    const behind = new Date(Date.now() - 10 * MINUTES);
+    for (const attempt of [
+      () => editComment(author, { commentId: comment.id, body: "Third text." }, behind),
+      () => withdrawComment(author, { commentId: comment.id }),
+      () => setAgreement(other, { commentId: comment.id }, false, behind),
+    ]) {
+      expect(await failure(attempt())).toMatchObject({ code: "DEADLINE_PASSED", details: { closedAt: closesAt.toISOString() } });
+    }
+    expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ body: "Second text.", status: "PUBLISHED" });
+    expect(await db.commentAgreement.count({ where: { commentId: comment.id } })).toBe(1);
   });
 });
