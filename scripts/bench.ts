@@ -5,8 +5,9 @@
 //  3. comment submission through the write API (token, validation, rate limit,
 //     insert, audit) at 10 and 50 concurrent clients, against a bare INSERT route;
 //  4. the moderation queue's first page with 10,000 flagged comments: server time;
-//  5. the comment exports (CSV and JSON) of 100,000 comments: the server's memory growth while it streams them.
-// BENCH_ONLY=write runs only 3; BENCH_ONLY=moderation only 4 (no app build, no server); BENCH_ONLY=exports only 5.
+//  5. the comment exports (CSV and JSON) of 100,000 comments: the server's memory growth while it streams them;
+//  6. writing under overload: 5× the write rate the machine sustains, open loop: accepted and refused (503) latency, nothing lost or doubled.
+// BENCH_ONLY=overload runs only 6; BENCH_ONLY=write runs only 3; BENCH_ONLY=moderation only 4 (no app build, no server); BENCH_ONLY=exports only 5.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -19,6 +20,7 @@ import { buildIsStale } from "./build-state";
 import { runLoadsInTurns, timeRequests } from "./bench/load";
 import { EXPORT_SLUG, type ExportRun, measureExport, seedExportComments } from "./bench/exports";
 import { moderationQueueBench, seedFlaggedComments } from "./bench/moderation";
+import { overloadBench } from "./bench/overload";
 import { pageWeight } from "./bench/page-weight";
 import { seedComments, seedConsultation, seedPeople } from "./bench/seed";
 
@@ -156,7 +158,7 @@ async function exportBench(baseUrl: string) {
 async function main() {
   if (process.env.BENCH_ONLY === "moderation") return moderationOnly();
   if (process.env.BENCH_ONLY === "exports") return exportsOnly();
-  if (process.env.BENCH_ONLY !== "write") importBench();
+  if (process.env.BENCH_ONLY !== "write" && process.env.BENCH_ONLY !== "overload") importBench();
   const server = await openTestServer();
   const databaseUrl = await server.createDatabase("consult_bench");
   let app: ChildProcess | null = null;
@@ -172,6 +174,8 @@ async function main() {
     const { baseUrl } = started;
 
     if (process.env.BENCH_ONLY === "write") return await writeBench(baseUrl, tokens, messageIds);
+    process.env.DATABASE_URL = databaseUrl;
+    if (process.env.BENCH_ONLY === "overload") return await overloadBench(baseUrl, tokens, messageIds);
     const consultation = await timeRequests(`${baseUrl}/consultations/bench`, 40);
     const weight = await pageWeight(root, baseUrl, "/consultations/bench");
     console.log(`\nconsultation page (100 messages, 10,000 comments), 40 sequential requests:`);
@@ -187,6 +191,7 @@ async function main() {
 
     await writeBench(baseUrl, tokens, messageIds);
     process.env.DATABASE_URL = databaseUrl;
+    await overloadBench(baseUrl, tokens, messageIds);
     await moderationBench();
     await exportBench(baseUrl);
   } finally {
