@@ -1,6 +1,7 @@
 import { poolConfig } from "@/lib/db/pool-config";
 import { wholeNumberFromEnvironment } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { EDGE_HEADER } from "./edge";
 
 /**
  * Writing under overload: at most `concurrency` writes in flight in this
@@ -15,19 +16,27 @@ export type WriteGateOptions = { concurrency: number; queueMs: number; retryAfte
 export type WriteGate = {
   /** Runs `work` in a slot, or throws UNAVAILABLE (503, Retry-After) when none is free within queueMs. */
   run<T>(work: () => Promise<T>): Promise<T>;
+  /** Takes a slot (the edge holds it for a whole request): resolves to its release (idempotent), or rejects with UNAVAILABLE. */
+  acquire(): Promise<() => void>;
+  readonly retryAfterSeconds: number;
   /** Writes running and writes waiting now. */
   load(): { inFlight: number; waiting: number };
 };
 
 export const WRITE_BUSY = "writeGate.busy";
 
+/** The refusal: 503 with Retry-After; a form shows "too busy" and keeps the text. */
+export function writeBusyError(retryAfterSeconds: number) {
+  return new AppError("UNAVAILABLE", { retryAfterSeconds, messageKey: WRITE_BUSY, fieldErrors: { form: WRITE_BUSY } });
+}
+
 export function createWriteGate({ concurrency, queueMs, retryAfterSeconds }: WriteGateOptions): WriteGate {
   let inFlight = 0;
   const waiting: { grant: () => void }[] = [];
 
-  const busy = () => new AppError("UNAVAILABLE", { retryAfterSeconds, messageKey: WRITE_BUSY, fieldErrors: { form: WRITE_BUSY } });
+  const busy = () => writeBusyError(retryAfterSeconds);
 
-  function acquire(): Promise<void> {
+  function take(): Promise<void> {
     if (inFlight < concurrency) {
       inFlight++;
       return Promise.resolve();
@@ -57,13 +66,23 @@ export function createWriteGate({ concurrency, queueMs, retryAfterSeconds }: Wri
 
   return {
     async run(work) {
-      await acquire();
+      await take();
       try {
         return await work();
       } finally {
         release();
       }
     },
+    async acquire() {
+      await take();
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        release();
+      };
+    },
+    retryAfterSeconds,
     load: () => ({ inFlight, waiting: waiting.length }),
   };
 }
@@ -90,8 +109,30 @@ export function writeGate(): WriteGate {
   return holder.consultWriteGate;
 }
 
-/** The write routes' and comment actions' way in: `work` runs in one of this process's write slots. */
-export function throughWriteGate<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Set by the app's server (scripts/serve.ts) on an API write it admitted: it
+ * already holds a slot for the whole request, from before Next.js does any
+ * work, so that under overload refusals cost next to nothing and come at once.
+ */
+export const WRITE_ADMITTED_HEADER = "x-consult-write-admitted";
+
+/** A write through the JSON API (any method but reading), which the edge gates. */
+export function isApiWrite(method: string | undefined, path: string) {
+  return method !== undefined && !["GET", "HEAD", "OPTIONS"].includes(method) && path.startsWith("/api/v1/");
+}
+
+/** Believed only with the edge's secret (served some other way, the route takes its own slot). */
+function admittedByEdge(headers: Headers) {
+  const secret = process.env.CONSULT_EDGE_SECRET;
+  return Boolean(secret) && headers.get(EDGE_HEADER) === secret && headers.get(WRITE_ADMITTED_HEADER) === "1";
+}
+
+/**
+ * The write routes' and comment actions' way in: `work` runs in one of this
+ * process's write slots (or in the one the edge took for the request).
+ */
+export function throughWriteGate<T>(work: () => Promise<T>, request?: Request): Promise<T> {
+  if (request && admittedByEdge(request.headers)) return work();
   return writeGate().run(work);
 }
 

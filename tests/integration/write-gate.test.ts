@@ -4,7 +4,8 @@ import { runAction } from "@/lib/actions/run-action";
 import { createAccessToken } from "@/lib/auth/access-tokens";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { createWriteGate, resetWriteGate, writeGate, writeGateOptions } from "@/lib/http/write-gate";
+import { EDGE_HEADER } from "@/lib/http/edge";
+import { createWriteGate, isApiWrite, resetWriteGate, throughWriteGate, WRITE_ADMITTED_HEADER, writeGate, writeGateOptions } from "@/lib/http/write-gate";
 import { importMarkdown } from "../support/consultations";
 import { createActor } from "../support/factories";
 
@@ -89,6 +90,32 @@ describe("the write gate", () => {
     expect(writeGateOptions()).toMatchObject({ concurrency: 3, queueMs: 0 });
     process.env.WRITE_CONCURRENCY = "none";
     expect(() => writeGateOptions()).toThrow("WRITE_CONCURRENCY");
+  });
+
+  it("gates API writes at the edge, and a route trusts the edge's slot only with the edge's secret", async () => {
+    expect(isApiWrite("POST", "/api/v1/messages/m/comments")).toBe(true);
+    expect(isApiWrite("DELETE", "/api/v1/comments/c/agree")).toBe(true);
+    expect(isApiWrite("GET", "/api/v1/consultations")).toBe(false);
+    expect(isApiWrite("POST", "/consultations/igf/messages/1.1")).toBe(false); // a server action: gated inside, keeping the text
+
+    process.env.WRITE_CONCURRENCY = "1";
+    process.env.WRITE_QUEUE_MS = "0";
+    resetWriteGate();
+    const held = deferred();
+    const running = writeGate().run(() => held.promise);
+    const previous = process.env.CONSULT_EDGE_SECRET;
+    process.env.CONSULT_EDGE_SECRET = "edge-secret";
+    try {
+      const admitted = new Request("http://localhost/api/v1/x", { method: "POST", headers: { [EDGE_HEADER]: "edge-secret", [WRITE_ADMITTED_HEADER]: "1" } });
+      expect(await throughWriteGate(async () => "ran in the edge's slot", admitted)).toBe("ran in the edge's slot");
+      const forged = new Request("http://localhost/api/v1/x", { method: "POST", headers: { [EDGE_HEADER]: "guess", [WRITE_ADMITTED_HEADER]: "1" } });
+      await expect(throughWriteGate(async () => "x", forged)).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    } finally {
+      if (previous === undefined) delete process.env.CONSULT_EDGE_SECRET;
+      else process.env.CONSULT_EDGE_SECRET = previous;
+      held.release();
+      await running;
+    }
   });
 
   it("gives a comment form its text back with the 'too busy' message", async () => {

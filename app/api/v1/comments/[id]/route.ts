@@ -17,7 +17,7 @@ export async function PATCH(request: Request, context: Context) {
       const actor = await apiActor(request);
       const body = parseJsonObject(text);
       return json(commentJson(await editComment(actor, { ...body, commentId }), { forAuthor: true }));
-    });
+    }, request);
   } catch (error) {
     return apiError(error);
   }
@@ -28,7 +28,7 @@ export async function DELETE(request: Request, context: Context) {
   try {
     refuseLargeBody(request, API_BODY_MAX_BYTES); // no body is read here; a big one is still refused
     const commentId = (await context.params).id;
-    return await throughWriteGate(async () => json(commentJson(await withdrawComment(await apiActor(request), { commentId }), { forAuthor: true })));
+    return await throughWriteGate(async () => json(commentJson(await withdrawComment(await apiActor(request), { commentId }), { forAuthor: true })), request);
   } catch (error) {
     return apiError(error);
   }

@@ -11,7 +11,7 @@ async function respond(request: Request, context: Context, agree: boolean) {
   try {
     refuseLargeBody(request, API_BODY_MAX_BYTES); // no body is read here; a big one is still refused
     const commentId = (await context.params).id;
-    return await throughWriteGate(async () => json(await setAgreement(await apiActor(request), { commentId }, agree)));
+    return await throughWriteGate(async () => json(await setAgreement(await apiActor(request), { commentId }, agree)), request);
   } catch (error) {
     return apiError(error);
   }

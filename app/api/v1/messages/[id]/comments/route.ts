@@ -18,7 +18,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
       const input = { ...body, messageId, idempotencyKey: request.headers.get("idempotency-key") ?? undefined };
       const { comment, created } = await createComment(credential, input);
       return json(commentJson(comment, { forAuthor: true, receipt: comment.receiptNumber }), { status: created ? 201 : 200 });
-    });
+    }, request);
   } catch (error) {
     return apiError(error);
   }
