@@ -88,14 +88,17 @@ export function createWriteGate({ concurrency, queueMs, retryAfterSeconds }: Wri
 }
 
 /**
- * The settings: WRITE_CONCURRENCY (default: the connections of the pool the
- * comment statements use, DATABASE_POOL_SIZE / 2, since more writes than
- * connections only queue inside the driver), WRITE_QUEUE_MS (default 50, 0
- * for none) and the Retry-After given (WRITE_RETRY_AFTER_SECONDS, default 2).
+ * The settings: WRITE_CONCURRENCY (default: half the connections of the
+ * pool the comment statements use, DATABASE_POOL_SIZE / 4, at least 2: a
+ * write holds a connection for two short statements, and the app's own CPU
+ * is spent before the database's, so more writes in flight only lengthen
+ * every answer without raising the rate — `npm run bench`, BENCH_ONLY=overload),
+ * WRITE_QUEUE_MS (default 50, 0 for none) and the Retry-After given
+ * (WRITE_RETRY_AFTER_SECONDS, default 2).
  */
 export function writeGateOptions(): WriteGateOptions {
   return {
-    concurrency: wholeNumberFromEnvironment("WRITE_CONCURRENCY", poolConfig().connectionsPerPool),
+    concurrency: wholeNumberFromEnvironment("WRITE_CONCURRENCY", Math.max(2, Math.ceil(poolConfig().connectionsPerPool / 2))),
     queueMs: wholeNumberFromEnvironment("WRITE_QUEUE_MS", 50, 0),
     retryAfterSeconds: wholeNumberFromEnvironment("WRITE_RETRY_AFTER_SECONDS", 2),
   };

@@ -79,11 +79,15 @@ describe("the write gate", () => {
     await running;
   });
 
-  it("takes its settings from the environment, by default one slot per connection of the write pool", () => {
+  it("takes its settings from the environment, by default one slot per two connections of the write pool", () => {
     delete process.env.WRITE_CONCURRENCY;
     delete process.env.WRITE_QUEUE_MS;
+    const previousPool = process.env.DATABASE_POOL_SIZE;
+    process.env.DATABASE_POOL_SIZE = "20";
     const defaults = writeGateOptions();
-    expect(defaults.concurrency).toBeGreaterThanOrEqual(1);
+    if (previousPool === undefined) delete process.env.DATABASE_POOL_SIZE;
+    else process.env.DATABASE_POOL_SIZE = previousPool;
+    expect(defaults.concurrency).toBe(5);
     expect(defaults.queueMs).toBe(50);
     process.env.WRITE_CONCURRENCY = "3";
     process.env.WRITE_QUEUE_MS = "0";
