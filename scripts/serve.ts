@@ -6,7 +6,9 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { appUrl } from "@/lib/auth/config";
+import { apiError } from "@/lib/api/respond";
 import { admitRequest, CLIENT_ADDRESS_HEADER, edgeConfig } from "@/lib/http/edge";
+import { isApiWrite, WRITE_ADMITTED_HEADER, writeBusyError, writeGate } from "@/lib/http/write-gate";
 import { startNotificationWorker } from "@/lib/notifications/worker";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -21,6 +23,18 @@ process.env.CONSULT_EDGE_SECRET = config.secret;
 const app = next({ dev, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+/**
+ * Writing under overload: an API write takes one of this process's write
+ * slots here, before Next.js does any work, and holds it until its answer is
+ * sent; without a free slot it is refused at once with this 503 (the API's
+ * error shape, with Retry-After), which costs next to nothing. Server actions
+ * take their slot inside the action, so that a refused form keeps its text.
+ */
+const gate = writeGate();
+const busyAnswer = apiError(writeBusyError(gate.retryAfterSeconds));
+const busyBody = Buffer.from(await busyAnswer.arrayBuffer());
+const busyHeaders = { ...Object.fromEntries(busyAnswer.headers), "Cache-Control": "no-store" };
 
 /** Set on SIGTERM: readiness answers 503 at once, so a load balancer stops sending before the server closes. */
 let draining = false;
@@ -52,7 +66,22 @@ const server = http.createServer((request, response) => {
   Object.assign(request.headers, decision.requestHeaders);
   request.headers["x-forwarded-for"] = decision.requestHeaders[CLIENT_ADDRESS_HEADER] || undefined;
   for (const [name, value] of Object.entries(decision.responseHeaders)) response.setHeader(name, value);
-  void handle(request, response);
+  delete request.headers[WRITE_ADMITTED_HEADER];
+  if (!isApiWrite(request.method, request.url ?? "/")) {
+    void handle(request, response);
+    return;
+  }
+  gate.acquire().then(
+    (release) => {
+      response.once("close", release);
+      request.headers[WRITE_ADMITTED_HEADER] = "1";
+      void handle(request, response);
+    },
+    () => {
+      response.writeHead(503, busyHeaders);
+      response.end(busyBody);
+    },
+  );
 });
 // A slow client cannot hold a connection for ever; idle connections outlive a load balancer's (60 s), so it never reuses a closed one.
 server.headersTimeout = 20_000;

@@ -7,6 +7,7 @@ import { holdWithin } from "@/lib/moderation/hold";
 import { textFingerprint } from "@/lib/text/fingerprint";
 import { enforceRateLimits } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
+import { openAtDatabaseTime } from "./open-for-comment";
 import { ownOpenComment } from "./own-comment";
 import { commentIdSchema, editCommentSchema } from "./schemas";
 
@@ -15,15 +16,16 @@ export const EDIT_LIMIT = { limit: 30, windowSeconds: 60 };
 /** A new body; the earlier one is kept as a revision and the comment shows "edited". */
 export async function editComment(actor: Actor | null, input: unknown, now = new Date()) {
   const { commentId, body } = parseInput(editCommentSchema, input);
-  const { user, comment } = await ownOpenComment(actor, commentId, now);
+  const { user, comment } = await ownOpenComment(actor, commentId);
   if (comment.body === body) return comment;
   await enforceRateLimits([{ key: `comment-edit:${user.userId}`, ...EDIT_LIMIT }], now);
   const bodyFingerprint = textFingerprint(body);
   return db.$transaction(async (tx) => {
+    const at = await openAtDatabaseTime(tx, comment.message.consultationId);
     // Only if nothing changed since it was read: a parallel edit or a moderator's hiding wins.
     const changed = await tx.comment.updateMany({
       where: { id: commentId, status: "PUBLISHED", body: comment.body },
-      data: { body, bodyFingerprint, editedAt: now },
+      data: { body, bodyFingerprint, editedAt: at },
     });
     if (changed.count === 0) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentChangedMeanwhile" } });
     await tx.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } });
@@ -33,17 +35,18 @@ export async function editComment(actor: Actor | null, input: unknown, now = new
       where: { bodyFingerprint, status: "HIDDEN", moderationReason: { in: [...REPOST_HELD_REASONS] }, id: { not: commentId } },
       select: { moderationReason: true },
     });
-    if (match) await holdWithin(tx, commentId, match.moderationReason!, now);
+    if (match) await holdWithin(tx, commentId, match.moderationReason!, at);
     return tx.comment.findUniqueOrThrow({ where: { id: commentId } });
   });
 }
 
 /** The author takes a comment back: the thread keeps a placeholder, the text stays in the record. */
-export async function withdrawComment(actor: Actor | null, input: unknown, now = new Date()) {
+export async function withdrawComment(actor: Actor | null, input: unknown) {
   const { commentId } = parseInput(commentIdSchema, input);
-  const { user } = await ownOpenComment(actor, commentId, now);
+  const { user, comment } = await ownOpenComment(actor, commentId);
   return db.$transaction(async (tx) => {
-    const changed = await tx.comment.updateMany({ where: { id: commentId, status: "PUBLISHED" }, data: { status: "WITHDRAWN", withdrawnAt: now } });
+    const at = await openAtDatabaseTime(tx, comment.message.consultationId);
+    const changed = await tx.comment.updateMany({ where: { id: commentId, status: "PUBLISHED" }, data: { status: "WITHDRAWN", withdrawnAt: at } });
     if (changed.count === 0) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentNotEditable" } });
     await recordAudit(tx, { actorId: user.userId, action: "comment.withdrawn", subjectType: "Comment", subjectId: commentId });
     return tx.comment.findUniqueOrThrow({ where: { id: commentId } });

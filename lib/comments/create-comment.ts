@@ -30,6 +30,10 @@ export const COMMENT_LIMITS = {
  * Attempts that pass every other check count against the rate limits, in
  * the statement that writes the comment; refused ones (closed, invalid)
  * cost a single read and do not use up the person's allowance.
+ *
+ * The deadline is the database's clock (lib/db/insert-comment.ts), not `now`,
+ * which only dates the credential check and the rate-limit windows; the
+ * comment's createdAt is the database's time of acceptance.
  */
 export async function createComment(author: Actor | Credential | null, input: unknown, now = new Date()) {
   if (author && !("userId" in author)) return createCommentWithCredential(author, input, now);
@@ -62,7 +66,8 @@ const requestOf = (data: CommentInput) => ({ messageId: data.messageId, idempote
 async function submitComment(user: Actor, context: CommentContext, data: CommentInput, now: Date) {
   if (!context.messageId) throw new AppError("NOT_FOUND");
   if (context.repeatedId) return { comment: await findComment(context.repeatedId), created: false };
-  requireOpenConsultation(context, now);
+  // The database's clock, not this instance's: refused early here, decided again by the statement that writes.
+  requireOpenConsultation(context, context.databaseTime);
   const parentId = data.parentId ? threadRoot(context.parent, data.messageId) : null;
   const target = resolveTarget(context.text, data);
   if (!context.stakeholderGroup || !context.region || !context.country) throw new AppError("PROFILE_INCOMPLETE");
@@ -71,7 +76,7 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     { key: `comment:minute:${user.userId}`, ...COMMENT_LIMITS.perMinute },
     { key: `comment:day:${user.userId}`, ...COMMENT_LIMITS.perDay },
   ];
-  const { comment, counts } = await insertComment({
+  const { comment, counts, open, acceptedAt } = await insertComment({
     id: randomUUID(),
     messageId: data.messageId,
     versionId: context.versionId,
@@ -86,7 +91,6 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     idempotencyKey: data.idempotencyKey ?? null,
     action: parentId ? "comment.replied" : target ? "comment.annotated" : "comment.created",
     hits: counterHits(limits, now),
-    now,
     queueMail: mailConfigured(),
     drawReceiptNumber: newReceiptNumber,
   });
@@ -96,8 +100,15 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     ? await db.comment.findUnique({ where: { authorId_idempotencyKey: { authorId: user.userId, idempotencyKey: data.idempotencyKey } } })
     : null;
   if (winner) return { comment: winner, created: false };
+  if (!open) refuseClosed(context, acceptedAt);
   checkRateLimitCounts(limits, counts, now);
   throw new Error("A comment was neither written nor refused by a rate limit");
+}
+
+/** The deadline passed (or the consultation changed) between the read and the write: refused on the database's clock. */
+function refuseClosed(context: CommentContext, at: Date): never {
+  requireOpenConsultation(context, at);
+  throw new AppError("DEADLINE_PASSED", { closedAt: (context.closesAt ?? at).toISOString(), timeZone: context.referenceTimeZone });
 }
 
 function findComment(id: string) {

@@ -18,6 +18,8 @@ export type CommentContext = OwnerFacts & { [Column in keyof CredentialColumns]:
   closesAt: Date | null;
   finalisedAt: Date | null;
   referenceTimeZone: string;
+  /** The database's time when the context was read: the clock that decides the deadline (the write checks it again). */
+  databaseTime: Date;
   /** The consultation's new comments wait for a moderator's approval. */
   preModeration: boolean;
   versionId: string;
@@ -54,6 +56,7 @@ export async function loadCommentContext(
     select u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" is not null as "hasProfile",
            a."credentialId", a."expiresAt", a."lastUsedAt", a."startedAt",
            m.id as "messageId", c."publishedAt", c."opensAt", c."closesAt", c."finalisedAt", c."referenceTimeZone",
+           statement_timestamp() at time zone 'UTC' as "databaseTime",
            coalesce(c."preModeration", false) as "preModeration",
            v.id as "versionId", v.text,
            p."stakeholderGroup", p.region, p.country, p.organisation,

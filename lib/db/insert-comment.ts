@@ -25,7 +25,6 @@ export type NewComment = {
   action: string;
   /** Counted for this attempt; the comment is written only while every count stays within its limit. */
   hits: CounterHit[];
-  now: Date;
   /** Mail can be sent (SMTP or the development outbox): queue the author's receipt and the reply notification. */
   queueMail: boolean;
   /** Draws a new receipt number (lib/comments/receipt-number.ts); drawn again if it is taken. */
@@ -35,8 +34,12 @@ export type NewComment = {
 export type InsertResult = {
   /** Null when a limit was exceeded, or the author already used the idempotency key. */
   comment: Comment | null;
-  /** Each limit's count with this attempt. */
+  /** Each limit's count with this attempt (none when the consultation was not open). */
   counts: { key: string; count: number }[];
+  /** The database's time when the statement began: the comment's createdAt, and the instant the deadline was checked at. */
+  acceptedAt: Date;
+  /** Whether the consultation was open for comments at acceptedAt; when not, nothing was written or counted. */
+  open: boolean;
 };
 
 /** Hidden for these, the same text posted again is held for review instead of published. */
@@ -48,6 +51,15 @@ export const REPOST_HELD_REASONS = ["VIOLENT_EXTREMISM", "HARASSMENT_OR_HATE"] a
  * the author already used the idempotency key) with its receipt number, its
  * audit event and the mail it causes (the author's receipt, a notification to
  * the authors of the thread and of the comment replied to), queued for the worker: no extra round trip.
+ *
+ * The database's clock decides the deadline, so that app instances whose
+ * clocks disagree accept the same things: the comment is written only while
+ * its consultation is open at statement_timestamp() (opensAt included,
+ * closesAt excluded), and that instant is its createdAt. statement_timestamp(),
+ * not now() (the start of a surrounding transaction, which may be older) nor
+ * clock_timestamp() (which moves while the statement runs, so the check and the
+ * stored time could disagree): one instant for the check, the stored time,
+ * the receipt and the audit event.
  *
  * A comment is held (PENDING, with a HOLD_COMMENT action by nobody and its
  * audit event) when the consultation is pre-moderated, or when its text's
@@ -69,9 +81,16 @@ export async function insertComment(input: NewComment): Promise<InsertResult> {
 }
 
 async function insertCommentOnce(input: NewComment, receiptNumber: string): Promise<InsertResult> {
-  const { target, author, now } = input;
-  const [row] = await sql()<(Partial<Comment> & { rateLimitCounts: InsertResult["counts"] })[]>`
-    with ${countHitsCtes(input.hits)}, repost as (
+  const { target, author } = input;
+  const [row] = await sql()<(Partial<Comment> & { rateLimitCounts: InsertResult["counts"]; acceptedAt: Date; open: boolean })[]>`
+    with clock as (
+      select t.at, exists (
+        select 1 from "Message" m join "Consultation" c on c.id = m."consultationId"
+        where m.id = ${input.messageId} and c."publishedAt" is not null and c."finalisedAt" is null
+          and (c."opensAt" is null or c."opensAt" <= t.at) and (c."closesAt" is null or t.at < c."closesAt")
+      ) as open
+      from (select statement_timestamp() at time zone 'UTC' as at) t
+    ), ${countHitsCtes(input.hits, sql()`(select open from clock)`)}, repost as (
       select h."moderationReason" as reason from "Comment" h
       where h."bodyFingerprint" = ${input.bodyFingerprint} and h.status = 'HIDDEN'
         and h."moderationReason" in ${sql()(REPOST_HELD_REASONS as unknown as string[])}
@@ -85,9 +104,9 @@ async function insertCommentOnce(input: NewComment, receiptNumber: string): Prom
         ${author.name}, ${author.stakeholderGroup}::"StakeholderGroup", ${author.region}::"Region", ${author.country}, ${author.organisation},
         ${target?.exact ?? null}, ${target?.prefix ?? null}, ${target?.suffix ?? null}, ${target?.start ?? null}::int, ${target?.end ?? null}::int,
         ${input.idempotencyKey}, ${receiptNumber}, ${input.bodyFingerprint},
-        case when ${input.preModeration}::boolean or exists (select 1 from repost) then ${now}::timestamp end,
-        (select reason from repost), ${now}, ${now}
-      where not exists (select 1 from counted join limits using ("key") where counted.count > limits."limit")
+        case when ${input.preModeration}::boolean or exists (select 1 from repost) then (select at from clock) end,
+        (select reason from repost), (select at from clock), (select at from clock)
+      where (select open from clock) and not exists (select 1 from counted join limits using ("key") where counted.count > limits."limit")
       on conflict ("authorId", "idempotencyKey") do nothing
       returning *
     ), audit as (${auditRowsFrom(
@@ -120,8 +139,9 @@ async function insertCommentOnce(input: NewComment, receiptNumber: string): Prom
       cross join lateral (select ${notificationDelivery(sql()`answered."authorId"`)} as delivery) d
       where ${input.queueMail}::boolean and answered."authorId" <> inserted."authorId" and d.delivery is not null
     )
-    select inserted.*, (select coalesce(json_agg(json_build_object('key', key, 'count', count)), '[]') from counted) as "rateLimitCounts"
-    from (values (1)) as one left join inserted on true`;
-  const { rateLimitCounts, ...comment } = row!;
-  return { comment: comment.id ? (comment as Comment) : null, counts: rateLimitCounts };
+    select inserted.*, (select coalesce(json_agg(json_build_object('key', key, 'count', count)), '[]') from counted) as "rateLimitCounts",
+           clock.at as "acceptedAt", clock.open
+    from clock left join inserted on true`;
+  const { rateLimitCounts, acceptedAt, open, ...comment } = row!;
+  return { comment: comment.id ? (comment as Comment) : null, counts: rateLimitCounts, acceptedAt, open };
 }

@@ -4,6 +4,7 @@ import { API_BODY_MAX_BYTES, parseJsonObject, readJsonText } from "@/lib/api/rea
 import { apiError, json } from "@/lib/api/respond";
 import { editComment, withdrawComment } from "@/lib/comments/change-comment";
 import { refuseLargeBody } from "@/lib/http/read-body";
+import { throughWriteGate } from "@/lib/http/write-gate";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -11,9 +12,12 @@ type Context = { params: Promise<{ id: string }> };
 export async function PATCH(request: Request, context: Context) {
   try {
     const text = await readJsonText(request); // 413 before any database work
-    const actor = await apiActor(request);
-    const body = parseJsonObject(text);
-    return json(commentJson(await editComment(actor, { ...body, commentId: (await context.params).id }), { forAuthor: true }));
+    const commentId = (await context.params).id;
+    return await throughWriteGate(async () => {
+      const actor = await apiActor(request);
+      const body = parseJsonObject(text);
+      return json(commentJson(await editComment(actor, { ...body, commentId }), { forAuthor: true }));
+    }, request);
   } catch (error) {
     return apiError(error);
   }
@@ -23,8 +27,8 @@ export async function PATCH(request: Request, context: Context) {
 export async function DELETE(request: Request, context: Context) {
   try {
     refuseLargeBody(request, API_BODY_MAX_BYTES); // no body is read here; a big one is still refused
-    const actor = await apiActor(request);
-    return json(commentJson(await withdrawComment(actor, { commentId: (await context.params).id }), { forAuthor: true }));
+    const commentId = (await context.params).id;
+    return await throughWriteGate(async () => json(commentJson(await withdrawComment(await apiActor(request), { commentId }), { forAuthor: true })), request);
   } catch (error) {
     return apiError(error);
   }

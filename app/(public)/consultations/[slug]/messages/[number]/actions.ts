@@ -9,6 +9,7 @@ import { editComment, withdrawComment } from "@/lib/comments/change-comment";
 import { createComment } from "@/lib/comments/create-comment";
 import { requestContext } from "@/lib/http/request-context";
 import { flagComment } from "@/lib/moderation/flag";
+import { throughWriteGate } from "@/lib/http/write-gate";
 
 function fields(form: FormData) {
   return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
@@ -16,7 +17,7 @@ function fields(form: FormData) {
 
 export async function createCommentAction(_state: FormState, form: FormData): Promise<FormState> {
   const values = fields(form);
-  return runAction(values, async () => createComment(await getCredential(), values), {
+  return runAction(values, () => throughWriteGate(async () => createComment(await getCredential(), values)), {
     refresh: refreshConsultationPages,
     message: ({ comment, created }) => ({ key: !created ? "comments.alreadyPosted" : comment.status === "PENDING" ? "comments.postedPending" : "comments.posted", values: { receipt: comment.receiptNumber ?? "—" } }),
     focusId: ({ comment }) => `comment-${comment.id}`,
@@ -25,17 +26,17 @@ export async function createCommentAction(_state: FormState, form: FormData): Pr
 
 export async function editCommentAction(_state: FormState, form: FormData): Promise<FormState> {
   const values = fields(form);
-  return runAction(values, async () => editComment(await getActor(), values), { refresh: refreshConsultationPages, message: "comments.editSaved" });
+  return runAction(values, () => throughWriteGate(async () => editComment(await getActor(), values)), { refresh: refreshConsultationPages, message: "comments.editSaved" });
 }
 
 export async function withdrawCommentAction(_state: FormState, form: FormData): Promise<FormState> {
   const values = fields(form);
-  return runAction(values, async () => withdrawComment(await getActor(), values), { refresh: refreshConsultationPages, message: "comments.withdrawn" });
+  return runAction(values, () => throughWriteGate(async () => withdrawComment(await getActor(), values)), { refresh: refreshConsultationPages, message: "comments.withdrawn" });
 }
 
 export async function agreementAction(_state: FormState, form: FormData): Promise<FormState> {
   const values = fields(form);
-  return runAction(values, async () => setAgreement(await getActor(), values, values.intent !== "undo"), { refresh: refreshConsultationPages });
+  return runAction(values, () => throughWriteGate(async () => setAgreement(await getActor(), values, values.intent !== "undo")), { refresh: refreshConsultationPages });
 }
 
 export async function flagCommentAction(_state: FormState, form: FormData): Promise<FormState> {

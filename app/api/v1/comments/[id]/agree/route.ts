@@ -3,14 +3,15 @@ import { API_BODY_MAX_BYTES } from "@/lib/api/read-json";
 import { apiError, json } from "@/lib/api/respond";
 import { setAgreement } from "@/lib/comments/agree";
 import { refuseLargeBody } from "@/lib/http/read-body";
+import { throughWriteGate } from "@/lib/http/write-gate";
 
 type Context = { params: Promise<{ id: string }> };
 
 async function respond(request: Request, context: Context, agree: boolean) {
   try {
     refuseLargeBody(request, API_BODY_MAX_BYTES); // no body is read here; a big one is still refused
-    const actor = await apiActor(request);
-    return json(await setAgreement(actor, { commentId: (await context.params).id }, agree));
+    const commentId = (await context.params).id;
+    return await throughWriteGate(async () => json(await setAgreement(await apiActor(request), { commentId }, agree)), request);
   } catch (error) {
     return apiError(error);
   }
