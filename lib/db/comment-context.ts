@@ -56,7 +56,7 @@ export async function loadCommentContext(
     select u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" is not null as "hasProfile",
            a."credentialId", a."expiresAt", a."lastUsedAt", a."startedAt",
            m.id as "messageId", c."publishedAt", c."opensAt", c."closesAt", c."finalisedAt", c."referenceTimeZone",
-           statement_timestamp() at time zone 'UTC' as "databaseTime",
+           date_trunc('milliseconds', statement_timestamp() at time zone 'UTC') as "databaseTime",
            coalesce(c."preModeration", false) as "preModeration",
            v.id as "versionId", v.text,
            p."stakeholderGroup", p.region, p.country, p.organisation,

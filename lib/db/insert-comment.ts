@@ -59,7 +59,9 @@ export const REPOST_HELD_REASONS = ["VIOLENT_EXTREMISM", "HARASSMENT_OR_HATE"] a
  * not now() (the start of a surrounding transaction, which may be older) nor
  * clock_timestamp() (which moves while the statement runs, so the check and the
  * stored time could disagree): one instant for the check, the stored time,
- * the receipt and the audit event.
+ * the receipt and the audit event. It is cut to the millisecond first, as the
+ * columns store it: rounded there instead, 0.9996 ms before closesAt would be
+ * stored as closesAt itself.
  *
  * A comment is held (PENDING, with a HOLD_COMMENT action by nobody and its
  * audit event) when the consultation is pre-moderated, or when its text's
@@ -89,7 +91,7 @@ async function insertCommentOnce(input: NewComment, receiptNumber: string): Prom
         where m.id = ${input.messageId} and c."publishedAt" is not null and c."finalisedAt" is null
           and (c."opensAt" is null or c."opensAt" <= t.at) and (c."closesAt" is null or t.at < c."closesAt")
       ) as open
-      from (select statement_timestamp() at time zone 'UTC' as at) t
+      from (select date_trunc('milliseconds', statement_timestamp() at time zone 'UTC') as at) t
     ), ${countHitsCtes(input.hits, sql()`(select open from clock)`)}, repost as (
       select h."moderationReason" as reason from "Comment" h
       where h."bodyFingerprint" = ${input.bodyFingerprint} and h.status = 'HIDDEN'

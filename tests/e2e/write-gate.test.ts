@@ -12,21 +12,20 @@ describe("load shedding in the app's server", () => {
     const { importMarkdown } = await import("../support/consultations");
     const { id } = await importMarkdown("# Load\n\n- Deadline day brings most of the comments.\n", { open: true });
     const database = postgres(inject("e2eDatabaseUrl"), { max: 2, onnotice: () => {} });
+    let release: (() => void) | undefined;
     try {
       const [message] = await database<{ id: string }[]>`select id from "Message" where "consultationId" = ${id}`;
       const { token } = await createAccessToken(await createActor(), { name: "Load" });
       const post = async (n: number) => {
-        const started = performance.now();
         const response = await fetch(`${baseUrl()}/api/v1/messages/${message!.id}/comments`, {
           method: "POST",
           headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `gate-${id}-${n}` },
           body: JSON.stringify({ body: `Deadline-day comment ${n}.` }),
         });
-        return { n, response, body: await response.json(), ms: performance.now() - started };
+        return { n, response, body: await response.json() };
       };
 
       // Every comment on this message waits for the lock: the writes that got a slot hold it.
-      let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       let locked!: () => void;
       const lockTaken = new Promise<void>((resolve) => (locked = resolve));
@@ -46,14 +45,14 @@ describe("load shedding in the app's server", () => {
       const refused = [...settled];
       expect(refused.length).toBeGreaterThan(0);
       expect(refused.length).toBeLessThan(16);
-      for (const { response, body, ms } of refused) {
+      // How fast they come is the bench's to measure (BENCH_ONLY=overload): here, that they come before the held writes end.
+      for (const { response, body } of refused) {
         expect(response.status).toBe(503);
         expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
         expect(body).toMatchObject({ error: { code: "UNAVAILABLE", reason: "writeGate.busy" } });
-        expect(ms).toBeLessThan(250); // 100 ms is the target; this machine is shared
       }
 
-      release();
+      release?.();
       await holder;
       const results = await Promise.all(attempts);
       const accepted = results.filter((result) => result.response.status === 201);
@@ -66,6 +65,8 @@ describe("load shedding in the app's server", () => {
       expect(again.response.status).toBe(201);
       expect((await post(refused[0]!.n)).response.status).toBe(200);
     } finally {
+      // A failed expectation above must not leave the lock held (the test would hang instead of failing).
+      release?.();
       await database.end();
     }
   });

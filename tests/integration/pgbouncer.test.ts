@@ -54,8 +54,9 @@ describe.skipIf(!binary)("behind PgBouncer in transaction mode", () => {
     const actor = await createActor();
     const { token } = await createAccessToken(actor, { name: "Pooler test" });
 
-    const post = (messageId: string, key: string, body: string) =>
-      commentRoute(
+    // As a client should: a write the app is too busy for (503) is sent again, with its key, after Retry-After.
+    const post = async (messageId: string, key: string, body: string): Promise<Response> => {
+      const response = await commentRoute(
         new Request(`${BASE}/api/v1/messages/${messageId}/comments`, {
           method: "POST",
           headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "idempotency-key": key },
@@ -63,6 +64,10 @@ describe.skipIf(!binary)("behind PgBouncer in transaction mode", () => {
         }),
         { params: Promise.resolve({ id: messageId }) },
       );
+      if (response.status !== 503) return response;
+      await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after")) * 1000));
+      return post(messageId, key, body);
+    };
     // Many at once, each twice: prepared statements or session settings would break on a connection they were not made on.
     const statuses = await Promise.all(
       Array.from({ length: 8 }, (_, index) => [post(messages[index % 2]!.id, `pool-${index}`, `Comment ${index}`), post(messages[index % 2]!.id, `pool-${index}`, `Comment ${index}`)]).flat().map(async (response) => (await response).status),
