@@ -19,7 +19,8 @@ export const SIGN_IN_LIMITS = {
   /** A backstop against the app being used to mail many addresses (the IP can be spoofed without a proxy). */
   overall: { limit: limitFromEnvironment("SIGN_IN_MAIL_LIMIT_PER_HOUR", 1000), windowSeconds: 60 * 60 },
   codePerEmail: { limit: 10, windowSeconds: 15 * 60 },
-  codePerIp: { limit: 50, windowSeconds: 15 * 60 },
+  /** Code attempts from one address: like the e-mails, higher where a venue shares one. */
+  codePerIp: { limit: limitFromEnvironment("SIGN_IN_CODE_LIMIT_PER_IP", 50), windowSeconds: 15 * 60 },
 };
 
 /** From this share of the site-wide limit on, every sign-in e-mail logs a warning: someone should look. */

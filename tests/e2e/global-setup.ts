@@ -46,6 +46,7 @@ export default async function setup(project: TestProject) {
       NOTIFICATION_INTERVAL_SECONDS: "2",
       // Every browser here signs in from 127.0.0.1, as a whole venue behind one address would.
       SIGN_IN_MAIL_LIMIT_PER_IP_PER_HOUR: "1000",
+      SIGN_IN_CODE_LIMIT_PER_IP: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "ignore", "inherit"],
