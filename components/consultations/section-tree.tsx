@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LinkedText } from "@/components/text/linked-text";
@@ -8,17 +9,8 @@ type SectionTreeProps = { slug: string; language: string; sections: SectionNode[
 /** Every section and numbered message, headings nested h2…h6. */
 export async function SectionTree({ slug, language, sections, depth = 0 }: SectionTreeProps) {
   const t = await getTranslations("consultation");
-  const Heading = (`h${Math.min(2 + depth, 6)}`) as "h2";
   return sections.map((section) => (
-    <section key={section.id} id={`section-${section.number}`} aria-labelledby={`heading-${section.number}`} className="doc-section">
-      <Heading id={`heading-${section.number}`}>
-        <span className="number">{section.number}</span> <span lang={language}>{section.heading}</span>
-      </Heading>
-      {section.introduction ? (
-        <p className="section-intro" lang={language}>
-          <LinkedText text={section.introduction} />
-        </p>
-      ) : null}
+    <DocumentSection key={section.id} section={section} language={language} depth={depth}>
       {section.messages.length > 0 ? (
         <ol className="messages">
           {section.messages.map((message) => (
@@ -40,8 +32,33 @@ export async function SectionTree({ slug, language, sections, depth = 0 }: Secti
         </ol>
       ) : null}
       <SectionTree slug={slug} language={language} sections={section.sections} depth={depth + 1} />
-    </section>
+    </DocumentSection>
   ));
+}
+
+type DocumentSectionProps = {
+  section: { number: string; heading: string; introduction: string };
+  language: string;
+  depth: number;
+  children: ReactNode;
+};
+
+/** A section of a document (the draft's or the outcome's): its numbered heading (h2…h6 by depth), its introduction, then what it holds. */
+export function DocumentSection({ section, language, depth, children }: DocumentSectionProps) {
+  const Heading = `h${Math.min(2 + depth, 6)}` as "h2";
+  return (
+    <section id={`section-${section.number}`} aria-labelledby={`heading-${section.number}`} className="doc-section">
+      <Heading id={`heading-${section.number}`}>
+        <span className="number">{section.number}</span> <span lang={language}>{section.heading}</span>
+      </Heading>
+      {section.introduction ? (
+        <p className="section-intro" lang={language}>
+          <LinkedText text={section.introduction} />
+        </p>
+      ) : null}
+      {children}
+    </section>
+  );
 }
 
 /** What a table of contents needs of a section: the draft's tree and the outcome's both have it. */

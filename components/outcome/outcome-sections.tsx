@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { TableOfContents } from "@/components/consultations/section-tree";
-import { LinkedText } from "@/components/text/linked-text";
+import { DocumentSection, TableOfContents } from "@/components/consultations/section-tree";
 import type { OutcomeSection } from "@/lib/finalisation/outcome-types";
 import { OutcomeMessageView, type OutcomeView } from "./outcome-message";
 
@@ -8,22 +7,13 @@ type OutcomeSectionsProps = { sections: OutcomeSection[]; language: string; view
 
 /** The final document: sections (headings h2…h6) with their messages in order. */
 export async function OutcomeSections({ sections, language, view, depth = 0 }: OutcomeSectionsProps) {
-  const Heading = `h${Math.min(2 + depth, 6)}` as "h2";
   return sections.map((section) => (
-    <section key={section.id} id={`section-${section.number}`} aria-labelledby={`heading-${section.number}`} className="doc-section">
-      <Heading id={`heading-${section.number}`}>
-        <span className="number">{section.number}</span> <span lang={language}>{section.heading}</span>
-      </Heading>
-      {section.introduction ? (
-        <p className="section-intro" lang={language}>
-          <LinkedText text={section.introduction} />
-        </p>
-      ) : null}
+    <DocumentSection key={section.id} section={section} language={language} depth={depth}>
       {section.messages.map((message) => (
         <OutcomeMessageView key={message.id} message={message} language={language} headingLevel={3 + depth} view={view} />
       ))}
       <OutcomeSections sections={section.sections} language={language} view={view} depth={depth + 1} />
-    </section>
+    </DocumentSection>
   ));
 }
 
