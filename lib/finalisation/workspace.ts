@@ -3,6 +3,7 @@ import { requireSecretariat } from "@/lib/auth/guards";
 import { reanchor } from "@/lib/annotations/anchoring";
 import { consultationState } from "@/lib/consultations/state";
 import { db } from "@/lib/db/client";
+import { findMessagePlace } from "@/lib/db/message-sequence";
 import { isStorableText } from "@/lib/text/user-text";
 import { ANSWERABLE } from "./dispositions";
 import { duplicateGroupsIn } from "./duplicate-groups";
@@ -36,7 +37,7 @@ export async function messageWorkspace(actor: Actor | null, slug: string, number
   if (!message) return null;
   const draft = message.versions.find((version) => version.kind === "DRAFT") ?? null;
   const final = message.versions.find((version) => version.kind === "FINAL") ?? null;
-  const [comments, duplicates, others] = await Promise.all([
+  const [comments, duplicates, others, place] = await Promise.all([
     db.comment.findMany({
       where: { ...ANSWERABLE, messageId: message.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -50,11 +51,10 @@ export async function messageWorkspace(actor: Actor | null, slug: string, number
     }),
     duplicateGroupsIn({ messageId: message.id }),
     db.message.findMany({ where: { consultationId: consultation.id }, orderBy: [{ number: "asc" }], select: { id: true, number: true, fate: true } }),
+    findMessagePlace(consultation.id, message.number),
   ]);
   const passages = draft ? placePassages(comments, draft) : [];
   const numberOf = new Map(passages.map((passage) => [passage.id, passage.number]));
-  const ordered = others.sort(byNumber);
-  const index = ordered.findIndex((other) => other.id === message.id);
   return {
     consultation,
     state: consultationState(consultation, now),
@@ -69,10 +69,10 @@ export async function messageWorkspace(actor: Actor | null, slug: string, number
       disposition: comment.dispositions[0] ?? null,
     })),
     duplicates,
-    mergeTargets: ordered.filter((other) => other.id !== message.id && other.fate === "KEPT").map((other) => ({ id: other.id, number: other.number })),
-    previous: index > 0 ? ordered[index - 1]!.number : null,
-    next: index >= 0 && index + 1 < ordered.length ? ordered[index + 1]!.number : null,
-    position: { index: index + 1, count: ordered.length },
+    mergeTargets: others.sort(byNumber).filter((other) => other.id !== message.id && other.fate === "KEPT").map((other) => ({ id: other.id, number: other.number })),
+    previous: place?.previous ?? null,
+    next: place?.next ?? null,
+    position: { index: place?.position ?? 0, count: place?.total ?? others.length },
   };
 }
 

@@ -4,6 +4,7 @@ import { insertConsultation } from "@/lib/consultations/create-from-document";
 import { db } from "@/lib/db/client";
 import type { DispositionOutcome, Region, StakeholderGroup } from "@/lib/db/generated/enums";
 import { disposeComments } from "@/lib/finalisation/dispositions";
+import { byNumber } from "@/lib/finalisation/message-order";
 import { setMessageFate } from "@/lib/finalisation/fate";
 import { saveFinalText } from "@/lib/finalisation/final-text";
 import { publishOutcome } from "@/lib/finalisation/publish";
@@ -86,8 +87,7 @@ export async function seedDemoOutcome(now = new Date()): Promise<{ created: bool
     where: { consultationId: consultation.id },
     select: { id: true, number: true, versions: { select: { id: true, text: true } } },
   });
-  // Document order: numbers such as 1.2 and 1.10 compare part by part.
-  all.sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }));
+  all.sort(byNumber);
   // Comments spread over the document's four themes (sections 3, 5, 11 and 15 open them): the first message of
   // each, and the second of the third theme, merged into its first.
   const themes = ["3", "5", "11", "15"];
