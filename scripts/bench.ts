@@ -51,6 +51,17 @@ async function seedAll() {
 /** The benchmark's own production build (in .next-bench, with the yardstick route the app's build leaves out). */
 const BENCH_BUILD_ENV = { ...process.env, CONSULT_BENCH_BUILD: "1", NEXT_TELEMETRY_DISABLED: "1" };
 
+async function stopApp(app: ChildProcess | null) {
+  if (app) await new Promise((resolve) => app.once("exit", resolve).kill("SIGTERM"));
+}
+
+/** The bench's databases gone, and the PostgreSQL they were on stopped. */
+async function closeTestServer(server: Awaited<ReturnType<typeof openTestServer>>) {
+  await disconnectDb();
+  await server.dropAll();
+  await server.stop();
+}
+
 async function startApp(databaseUrl: string): Promise<{ app: ChildProcess; baseUrl: string }> {
   if (buildIsStale(root, ".next-bench")) {
     console.log("building the app with the benchmark's routes...");
@@ -203,10 +214,8 @@ async function main() {
     await moderationBench();
     await exportBench(baseUrl);
   } finally {
-    if (app) await new Promise((resolve) => app!.once("exit", resolve).kill("SIGTERM"));
-    await disconnectDb();
-    await server.dropAll();
-    await server.stop();
+    await stopApp(app);
+    await closeTestServer(server);
   }
   // Last, on a PostgreSQL of its own that it restarts mid-run.
   if (!process.env.BENCH_ONLY) await surgeOnly();
@@ -223,10 +232,8 @@ async function exportsOnly() {
     app = started.app;
     await exportBench(started.baseUrl);
   } finally {
-    if (app) await new Promise((resolve) => app!.once("exit", resolve).kill("SIGTERM"));
-    await disconnectDb();
-    await server.dropAll();
-    await server.stop();
+    await stopApp(app);
+    await closeTestServer(server);
   }
 }
 
@@ -276,7 +283,7 @@ deadline surge: ${SURGE_CLIENTS} API clients, the deadline 12 s into the run, th
     });
     console.log(describeSurge(report));
   } finally {
-    if (app) await new Promise((resolve) => app!.once("exit", resolve).kill("SIGTERM"));
+    await stopApp(app);
     await disconnectDb();
     await server.dispose();
   }
@@ -290,9 +297,7 @@ async function moderationOnly() {
     process.env.DATABASE_URL = databaseUrl;
     await moderationBench();
   } finally {
-    await disconnectDb();
-    await server.dropAll();
-    await server.stop();
+    await closeTestServer(server);
   }
 }
 
