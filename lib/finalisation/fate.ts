@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { correctionFor, lockFinalisable } from "./finalisable";
-import { messageForFinalising } from "./final-text";
+import { finaliseAsDrafted, messageForFinalising } from "./final-text";
 import { fateSchema } from "./schemas";
 
 const refuse = (field: string, key: string) => new AppError("CONFLICT", { fieldErrors: { [field]: key } });
@@ -30,18 +30,13 @@ export async function setMessageFate(actor: Actor | null, input: unknown, now = 
     const correctionId = await correctionFor(tx, { consultation, actorId: secretariat.userId, correctionNote, messageId, now, what: "fate" });
     const updated = await tx.message.update({ where: { id: messageId }, data: { fate, mergedIntoId, fateNote }, select: { id: true, number: true, fate: true, mergedIntoId: true, fateNote: true } });
     // Kept again after publication: like every kept message of a published outcome, it has a final text (as drafted, until corrected).
-    if (consultation.state === "FINAL" && fate === "KEPT" && !message.final) await finaliseAsDrafted(tx, messageId, secretariat.userId, correctionId, now);
+    if (consultation.state === "FINAL" && fate === "KEPT") await finaliseAsDrafted(tx, { id: messageId }, secretariat.userId, correctionId, now);
     await recordAudit(tx, {
       actorId: secretariat.userId, action: "message.fate_set", subjectType: "Message", subjectId: messageId,
       data: { from: message.fate, to: fate, mergedIntoId, fateNote, correctionId },
     });
     return { message: updated, changed: true };
   });
-}
-
-async function finaliseAsDrafted(tx: Tx, messageId: string, authorId: string, correctionId: string | null, now: Date) {
-  const last = await tx.messageVersion.findFirst({ where: { messageId }, orderBy: { number: "desc" }, select: { number: true, text: true } });
-  if (last) await tx.messageVersion.create({ data: { messageId, number: last.number + 1, kind: "FINAL", text: last.text, authorId, correctionId, createdAt: now } });
 }
 
 async function checkMergeTarget(tx: Tx, consultationId: string, messageId: string, targetId: string) {

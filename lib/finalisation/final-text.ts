@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { correctionFor, lockFinalisable } from "./finalisable";
+import { byNumber } from "./message-order";
 import { finalTextSchema } from "./schemas";
 
 /** A message of the consultation being finalised, with its newest version of each kind. */
@@ -47,4 +48,27 @@ export async function saveFinalText(actor: Actor | null, input: unknown, now = n
     });
     return { version, changed: true };
   });
+}
+
+/**
+ * Kept messages without a FINAL version (of the consultation, or the one
+ * message) get their last draft's text as their final text: a published
+ * outcome has a final text for every kept message. Returns their numbers.
+ */
+export async function finaliseAsDrafted(
+  tx: Tx,
+  scope: { consultationId: string } | { id: string },
+  authorId: string,
+  correctionId: string | null,
+  now: Date,
+) {
+  const kept = await tx.message.findMany({
+    where: { ...scope, fate: "KEPT", versions: { none: { kind: "FINAL" } } },
+    select: { id: true, number: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, text: true } } },
+  });
+  const drafted = kept.filter((message) => message.versions[0]).sort(byNumber);
+  await tx.messageVersion.createMany({
+    data: drafted.map(({ id, versions: [last] }) => ({ messageId: id, number: last!.number + 1, kind: "FINAL" as const, text: last!.text, authorId, correctionId, createdAt: now })),
+  });
+  return drafted.map((message) => message.number);
 }

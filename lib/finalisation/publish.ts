@@ -1,12 +1,12 @@
 import type { Actor } from "@/lib/auth/actor";
 import { requireSecretariat } from "@/lib/auth/guards";
 import { recordAudit } from "@/lib/db/audit";
-import { db, type Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { notifyOutcomePublished } from "@/lib/notifications/outcome";
 import { parseInput } from "@/lib/validation";
 import { lockFinalisable } from "./finalisable";
-import { byNumber } from "./message-order";
+import { finaliseAsDrafted } from "./final-text";
 import { answerProgress } from "./progress";
 import { publishOutcomeSchema } from "./schemas";
 
@@ -29,7 +29,7 @@ export async function publishOutcome(actor: Actor | null, input: unknown, now = 
     if (unanswered > 0 && secretariat.role !== "ADMIN") {
       throw new AppError("FORBIDDEN", { fieldErrors: { overrideReason: "finalise.errors.overrideAdminOnly" } });
     }
-    const keptAsDrafted = await finaliseDraftsOfKeptMessages(tx, consultationId, secretariat.userId, now);
+    const keptAsDrafted = await finaliseAsDrafted(tx, { consultationId }, secretariat.userId, null, now);
     const reason = unanswered > 0 ? overrideReason! : null;
     await tx.consultation.update({ where: { id: consultationId }, data: { finalisedAt: now, outcomeOverrideReason: reason } });
     await recordAudit(tx, {
@@ -41,17 +41,4 @@ export async function publishOutcome(actor: Actor | null, input: unknown, now = 
   // Its own statement, after the commit: followers are never told of an outcome that was rolled back.
   await notifyOutcomePublished(consultationId, now);
   return published;
-}
-
-/** Kept messages without a FINAL version: their last draft text becomes their final text. Returns their numbers. */
-async function finaliseDraftsOfKeptMessages(tx: Tx, consultationId: string, authorId: string, now: Date) {
-  const kept = await tx.message.findMany({
-    where: { consultationId, fate: "KEPT", versions: { none: { kind: "FINAL" } } },
-    select: { id: true, number: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, text: true } } },
-  });
-  const drafted = kept.filter((message) => message.versions[0]).sort(byNumber);
-  await tx.messageVersion.createMany({
-    data: drafted.map(({ id, versions: [last] }) => ({ messageId: id, number: last!.number + 1, kind: "FINAL" as const, text: last!.text, authorId, createdAt: now })),
-  });
-  return drafted.map((message) => message.number);
 }
