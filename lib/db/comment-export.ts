@@ -98,21 +98,6 @@ function batchQuery(line: string) {
 const QUERIES: Record<ExportFormat, string> = { csv: batchQuery(RECORDS.csv.line), json: batchQuery(RECORDS.json.line) };
 
 /**
- * A consultation's messages in the order of the document: sections by
- * position at every depth, a section's own messages before its sub-sections.
- */
-export async function messagesInDocumentOrder(consultationId: string): Promise<{ id: string; number: string }[]> {
-  return sql()<{ id: string; number: string }[]>`
-    with recursive tree as (
-      select id, array[0, position] as path from "Section" where "consultationId" = ${consultationId} and "parentId" is null
-      union all
-      select s.id, t.path || array[1, s.position] from "Section" s join tree t on s."parentId" = t.id
-    )
-    select m.id, m.number from "Message" m join tree t on t.id = m."sectionId"
-    order by t.path || array[0, m.position], m.id`;
-}
-
-/**
  * The next `limit` public comments of a message after `after`, oldest first,
  * as one chunk of CSV records or JSON entries (comma-separated): one short
  * query on the (messageId, createdAt) index, so an export holds no connection

@@ -1,4 +1,5 @@
 import { db } from "./client";
+import { Prisma } from "./generated/client";
 
 /** Where a message stands in its document: its place (1-based), the count, and the numbers of its neighbours. */
 export type MessagePlace = { position: number; total: number; previous: string | null; next: string | null };
@@ -10,11 +11,7 @@ export type MessagePlace = { position: number; total: number; previous: string |
  */
 export async function findMessagePlace(consultationId: string, number: string): Promise<MessagePlace | null> {
   const [row] = await db.$queryRaw<{ position: bigint; total: bigint; previous: string | null; next: string | null }[]>`
-    with recursive tree as (
-      select id, array[position] as path from "Section" where "consultationId" = ${consultationId} and "parentId" is null
-      union all
-      select s.id, t.path || s.position from "Section" s join tree t on s."parentId" = t.id
-    ), ordered as (
+    with recursive ${sectionPaths(consultationId)}, ordered as (
       select m.number,
              row_number() over w as position,
              count(*) over () as total,
@@ -26,4 +23,25 @@ export async function findMessagePlace(consultationId: string, number: string): 
     )
     select position, total, previous, next from ordered where number = ${number}`;
   return row ? { position: Number(row.position), total: Number(row.total), previous: row.previous, next: row.next } : null;
+}
+
+/** A consultation's messages in the order of the document, as findMessagePlace counts it. */
+export async function messagesInDocumentOrder(consultationId: string): Promise<{ id: string; number: string }[]> {
+  return db.$queryRaw<{ id: string; number: string }[]>`
+    with recursive ${sectionPaths(consultationId)}
+    select m.id, m.number from "Message" m join tree t on t.id = m."sectionId"
+    order by t.path, m.position, m.id`;
+}
+
+/**
+ * The CTE `tree`: every section of the consultation with its path of
+ * positions from the top, so that ordering by (path, message position) reads
+ * sections depth-first, a section's own messages before its subsections'.
+ */
+function sectionPaths(consultationId: string) {
+  return Prisma.sql`tree as (
+      select id, array[position] as path from "Section" where "consultationId" = ${consultationId} and "parentId" is null
+      union all
+      select s.id, t.path || s.position from "Section" s join tree t on s."parentId" = t.id
+    )`;
 }

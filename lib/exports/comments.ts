@@ -1,6 +1,7 @@
 import { consultationState } from "@/lib/consultations/state";
 import { db } from "@/lib/db/client";
-import { type CommentKey, CSV_COLUMNS, exportBatch, type ExportFormat, messagesInDocumentOrder } from "@/lib/db/comment-export";
+import { type CommentKey, CSV_COLUMNS, exportBatch, type ExportFormat } from "@/lib/db/comment-export";
+import { messagesInDocumentOrder } from "@/lib/db/message-sequence";
 import { CSV_BOM, csvRecord } from "@/lib/text/csv";
 import { isStorableText } from "@/lib/text/user-text";
 import { byteStream, utf8 } from "./byte-stream";
