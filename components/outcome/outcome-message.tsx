@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { CommentBody } from "@/components/comments/comment-body";
-import { changesOf, countDispositions, DISPOSITION_OUTCOMES, finalTextOf } from "@/lib/finalisation/outcome-text";
+import { changesOf, countDispositions, finalTextOf } from "@/lib/finalisation/outcome-text";
+import { DISPOSITION_OUTCOMES } from "@/lib/finalisation/schemas";
 import type { OutcomeMessage } from "@/lib/finalisation/outcome-types";
 import { countryName } from "@/lib/profiles/countries";
 import { hasChanges } from "@/lib/text/redline";

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Deadline } from "@/components/consultations/deadline";
-import { DISPOSITION_OUTCOMES, type DispositionCounts } from "@/lib/finalisation/outcome-text";
+import type { DispositionCounts } from "@/lib/finalisation/outcome-text";
+import { DISPOSITION_OUTCOMES } from "@/lib/finalisation/schemas";
 import type { OutcomeDocument } from "@/lib/finalisation/outcome-types";
 
 /** When the outcome was published (and the comments closed), in the reference zone and the reader's own. */

@@ -3,7 +3,8 @@ import { translatorFor } from "@/lib/i18n/messages";
 import { countryName } from "@/lib/profiles/countries";
 import { formatInstant, labelGap } from "@/lib/time/format";
 import type { RedlinePart } from "@/lib/text/redline";
-import { changesOf, countDispositions, documentCounts, DISPOSITION_OUTCOMES, finalTextOf } from "./outcome-text";
+import { changesOf, countDispositions, documentCounts, finalTextOf } from "./outcome-text";
+import { DISPOSITION_OUTCOMES } from "./schemas";
 import type { OutcomeDocument, OutcomeMessage, OutcomeSection } from "./outcome-types";
 
 /** The interface language an export of a document in this language is labelled in. */

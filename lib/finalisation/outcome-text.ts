@@ -3,12 +3,10 @@
  * Markdown and Word exports): which text is final, what changed from the
  * draft, and how many comments got which disposition. Pure: no database.
  */
-import { DispositionOutcome } from "@/lib/db/generated/enums";
+import type { DispositionOutcome } from "@/lib/db/generated/enums";
 import { redline, type RedlinePart } from "@/lib/text/redline";
 import type { OutcomeComment, OutcomeDocument, OutcomeMessage, OutcomeSection } from "./outcome-types";
-
-/** The dispositions in the order the outcome lists them. */
-export const DISPOSITION_OUTCOMES = Object.values(DispositionOutcome);
+import { DISPOSITION_OUTCOMES } from "./schemas";
 
 /**
  * The message's text in the final document: its final version, or for a kept

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getOutcome } from "@/lib/finalisation/outcome";
+import { outcomeMessages } from "@/lib/finalisation/outcome-text";
 import { participationStatistics } from "@/lib/stats/participation";
 import { DEMO_OUTCOME_SLUG, seedDemoOutcome } from "@/prisma/seed/demo-outcome";
 
@@ -10,9 +11,7 @@ it("seeds a published outcome once: every comment answered, final texts that dif
 
   const outcome = await getOutcome(DEMO_OUTCOME_SLUG);
   expect(outcome).not.toBeNull();
-  const messages = outcome!.sections.flatMap(function all(section): typeof section.messages {
-    return [...section.messages, ...section.sections.flatMap(all)];
-  });
+  const messages = outcomeMessages(outcome!.sections);
   const comments = messages.flatMap((message) => message.comments);
   expect(comments).toHaveLength(12);
   expect(comments.every((comment) => comment.disposition !== null)).toBe(true);
