@@ -1,6 +1,6 @@
 import { consultationState, type ConsultationState, type StateInput } from "@/lib/consultations/state";
 import { db } from "@/lib/db/client";
-import { DispositionOutcome } from "@/lib/db/generated/enums";
+import { DISPOSITION_OUTCOMES } from "@/lib/finalisation/schemas";
 import { participationFigures } from "@/lib/db/participation-figures";
 import { wholeNumberFromEnvironment } from "@/lib/env";
 import { isStorableText } from "@/lib/text/user-text";
@@ -11,14 +11,6 @@ import { largestRemainderPercentages, PERCENT_DECIMALS } from "./percentages";
 export function minimumCell() {
   return wholeNumberFromEnvironment("STATS_MIN_CELL", 5, 1);
 }
-
-export const DISPOSITION_OUTCOMES = [
-  DispositionOutcome.INCORPORATED,
-  DispositionOutcome.PARTLY_INCORPORATED,
-  DispositionOutcome.NOT_INCORPORATED,
-  DispositionOutcome.NOTED,
-  DispositionOutcome.OUT_OF_SCOPE,
-] as const;
 
 export type StatisticsOptions = { now?: Date; minimum?: number };
 
