@@ -1,4 +1,4 @@
-import { publicVersions } from "@/lib/consultations/public-history";
+import { publicVersions, versionNamed } from "@/lib/consultations/public-history";
 import { db } from "@/lib/db/client";
 import { isStorableText } from "@/lib/text/user-text";
 
@@ -15,7 +15,7 @@ export function versionTextUrl(baseUrl: string, messageId: string, versionNumber
  * edited, so the answer for a given address never changes.
  */
 export async function publicVersionText(messageId: string, versionParam: string): Promise<string | null> {
-  if (!isStorableText(messageId) || !/^[1-9]\d{0,8}$/.test(versionParam)) return null;
+  if (!isStorableText(messageId)) return null;
   const message = await db.message.findUnique({
     where: { id: messageId },
     select: {
@@ -24,6 +24,5 @@ export async function publicVersionText(messageId: string, versionParam: string)
     },
   });
   if (!message?.consultation.publishedAt) return null;
-  const version = publicVersions(message.versions, message.consultation).find((v) => v.number === Number(versionParam));
-  return version?.text ?? null;
+  return versionNamed(publicVersions(message.versions, message.consultation), versionParam)?.text ?? null;
 }
