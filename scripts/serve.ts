@@ -7,7 +7,9 @@ import path from "node:path";
 import next from "next";
 import { appUrl } from "@/lib/auth/config";
 import { apiError } from "@/lib/api/respond";
-import { admitRequest, CLIENT_ADDRESS_HEADER, edgeConfig } from "@/lib/http/edge";
+import { answerAsCachedDocument } from "@/lib/http/cached-document";
+import { admitRequest, CLIENT_ADDRESS_HEADER, edgeConfig, scriptPolicy } from "@/lib/http/edge";
+import { CACHED_VIEW_HEADER, LOCALE_HEADER, pageRoute } from "@/lib/http/page-route";
 import { isApiWrite, WRITE_ADMITTED_HEADER, writeBusyError, writeGate } from "@/lib/http/write-gate";
 import { startNotificationWorker } from "@/lib/notifications/worker";
 
@@ -67,6 +69,7 @@ const server = http.createServer((request, response) => {
   request.headers["x-forwarded-for"] = decision.requestHeaders[CLIENT_ADDRESS_HEADER] || undefined;
   for (const [name, value] of Object.entries(decision.responseHeaders)) response.setHeader(name, value);
   delete request.headers[WRITE_ADMITTED_HEADER];
+  routePage(request, response);
   if (!isApiWrite(request.method, request.url ?? "/")) {
     void handle(request, response);
     return;
@@ -83,6 +86,32 @@ const server = http.createServer((request, response) => {
     },
   );
 });
+/**
+ * A page's language, and whether the cached document answers it (lib/http/page-route.ts;
+ * next.config.js rewrites the address from these headers). The cached document
+ * carries no nonce: it runs its scripts by their hashes and is compressed once per version.
+ */
+function routePage(request: http.IncomingMessage, response: http.ServerResponse) {
+  delete request.headers[LOCALE_HEADER];
+  delete request.headers[CACHED_VIEW_HEADER];
+  const route = pageRoute({ method: request.method, url: request.url ?? "/", cookie: request.headers.cookie, acceptLanguage: request.headers["accept-language"] });
+  if (!route) return;
+  request.headers[LOCALE_HEADER] = route.locale;
+  if (!route.cached) return;
+  request.headers[CACHED_VIEW_HEADER] = "1";
+  delete request.headers["content-security-policy"];
+  response.removeHeader("Content-Security-Policy");
+  if (request.method !== "GET") return;
+  answerAsCachedDocument(response, {
+    acceptEncoding: request.headers["accept-encoding"],
+    ifNoneMatch: request.headers["if-none-match"],
+    policy: (sources) => scriptPolicy(sources, config.dev),
+  });
+  // Next.js would compress the document again for every reader.
+  delete request.headers["accept-encoding"];
+  delete request.headers["if-none-match"];
+}
+
 // A slow client cannot hold a connection for ever; idle connections outlive a load balancer's (60 s), so it never reuses a closed one.
 server.headersTimeout = 20_000;
 server.requestTimeout = 120_000;

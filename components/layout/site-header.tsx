@@ -1,16 +1,16 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isSecretariat } from "@/lib/auth/guards";
-import { getActor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
 import { LanguageSwitch } from "./language-switch";
 
-type SiteHeaderProps = { setLanguageAction: (form: FormData) => Promise<void>; signOutAction: () => Promise<void> };
+/** `actor` null: the header of a cached page, the same for every reader. */
+type SiteHeaderProps = { actor: Actor | null; setLanguageAction: (form: FormData) => Promise<void>; signOutAction: () => Promise<void> };
 
-export async function SiteHeader({ setLanguageAction, signOutAction }: SiteHeaderProps) {
+export async function SiteHeader({ actor, setLanguageAction, signOutAction }: SiteHeaderProps) {
   const t = await getTranslations("nav");
   const site = await getTranslations("site");
   const locale = await getLocale();
-  const actor = await getActor();
   return (
     <header className="site-header">
       <div className="bar">

@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { appUrl } from "./config";
+import { SESSION_COOKIES } from "./session-cookie-names";
 
-/** next-auth's session cookie, on http and (with the __Secure- prefix) on https. */
-export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"] as const;
+export { SESSION_COOKIES };
 
 /** The name and attributes next-auth v4 gives its session cookie. */
 export function sessionCookie() {

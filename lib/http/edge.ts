@@ -120,9 +120,14 @@ export function rateLimitAddress(address: string | null): string {
 }
 
 export function contentSecurityPolicy(nonce: string, dev = false) {
+  return scriptPolicy([`'nonce-${nonce}'`], dev);
+}
+
+/** The policy with these script sources besides the site's own files: a nonce, or a cached page's script hashes. */
+export function scriptPolicy(scriptSources: string[], dev = false) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' ${scriptSources.join(" ")}${dev ? " 'unsafe-eval'" : ""}`,
     ...(dev ? ["style-src 'self' 'unsafe-inline'", "connect-src 'self' ws: wss:"] : []),
     "object-src 'none'",
     "base-uri 'none'",

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { GET as exportRoute } from "@/app/admin/audit/export/route";
+import { GET as exportRoute } from "@/app/[locale]/(site)/admin/audit/export/route";
 import { createAccessToken } from "@/lib/auth/access-tokens";
 import { db } from "@/lib/db/client";
 import { auditCsv, auditLog, auditQuery } from "@/lib/moderation/audit-log";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { POST as importRoute } from "@/app/admin/import/upload/route";
+import { POST as importRoute } from "@/app/[locale]/(site)/admin/import/upload/route";
 import { POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
 import { DELETE as disagreeRoute, POST as agreeRoute } from "@/app/api/v1/comments/[id]/agree/route";
 import { DELETE as withdrawRoute, PATCH as editRoute } from "@/app/api/v1/comments/[id]/route";

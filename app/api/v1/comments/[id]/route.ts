@@ -5,6 +5,7 @@ import { apiError, json } from "@/lib/api/respond";
 import { editComment, withdrawComment } from "@/lib/comments/change-comment";
 import { refuseLargeBody } from "@/lib/http/read-body";
 import { throughWriteGate } from "@/lib/http/write-gate";
+import { commentsChanged } from "@/lib/cache/public-pages";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -16,7 +17,9 @@ export async function PATCH(request: Request, context: Context) {
     return await throughWriteGate(async () => {
       const actor = await apiActor(request);
       const body = parseJsonObject(text);
-      return json(commentJson(await editComment(actor, { ...body, commentId }), { forAuthor: true }));
+      const comment = await editComment(actor, { ...body, commentId });
+      commentsChanged();
+      return json(commentJson(comment, { forAuthor: true }));
     }, request);
   } catch (error) {
     return apiError(error);
@@ -28,7 +31,11 @@ export async function DELETE(request: Request, context: Context) {
   try {
     refuseLargeBody(request, API_BODY_MAX_BYTES); // no body is read here; a big one is still refused
     const commentId = (await context.params).id;
-    return await throughWriteGate(async () => json(commentJson(await withdrawComment(await apiActor(request), { commentId }), { forAuthor: true })), request);
+    return await throughWriteGate(async () => {
+      const comment = await withdrawComment(await apiActor(request), { commentId });
+      commentsChanged();
+      return json(commentJson(comment, { forAuthor: true }));
+    }, request);
   } catch (error) {
     return apiError(error);
   }

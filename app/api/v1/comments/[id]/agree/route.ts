@@ -4,6 +4,7 @@ import { apiError, json } from "@/lib/api/respond";
 import { setAgreement } from "@/lib/comments/agree";
 import { refuseLargeBody } from "@/lib/http/read-body";
 import { throughWriteGate } from "@/lib/http/write-gate";
+import { commentsChanged } from "@/lib/cache/public-pages";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -11,7 +12,11 @@ async function respond(request: Request, context: Context, agree: boolean) {
   try {
     refuseLargeBody(request, API_BODY_MAX_BYTES); // no body is read here; a big one is still refused
     const commentId = (await context.params).id;
-    return await throughWriteGate(async () => json(await setAgreement(await apiActor(request), { commentId }, agree)), request);
+    return await throughWriteGate(async () => {
+      const agreement = await setAgreement(await apiActor(request), { commentId }, agree);
+      commentsChanged();
+      return json(agreement);
+    }, request);
   } catch (error) {
     return apiError(error);
   }

@@ -5,6 +5,7 @@ import { apiError, json } from "@/lib/api/respond";
 import { whoIsAskingFirst } from "@/lib/auth/who-is-asking";
 import { createComment } from "@/lib/comments/create-comment";
 import { throughWriteGate } from "@/lib/http/write-gate";
+import { commentsChanged } from "@/lib/cache/public-pages";
 
 /** Files a comment, an annotation (with `selector`) or a reply (with `parentId`). */
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
@@ -17,6 +18,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
       const body = await whoIsAskingFirst(credential, () => parseJsonObject(text));
       const input = { ...body, messageId, idempotencyKey: request.headers.get("idempotency-key") ?? undefined };
       const { comment, created } = await createComment(credential, input);
+      if (created) commentsChanged();
       return json(commentJson(comment, { forAuthor: true, receipt: comment.receiptNumber }), { status: created ? 201 : 200 });
     }, request);
   } catch (error) {

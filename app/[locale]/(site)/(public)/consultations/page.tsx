@@ -5,7 +5,6 @@ import { Pagination } from "@/components/navigation/pagination";
 import { listPastConsultations } from "@/lib/consultations/list-public";
 import { pagedPath, pageParam } from "@/lib/http/pagination";
 
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("archive"))("title") };

@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { ConsultationCard } from "@/components/consultations/consultation-card";
 import { listPublicConsultations, PAST_ON_HOME } from "@/lib/consultations/list-public";
 
-export const dynamic = "force-dynamic";
 
 const GROUPS = ["OPEN", "UPCOMING", "CLOSED", "FINAL"] as const;
 

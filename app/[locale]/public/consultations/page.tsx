@@ -1,0 +1,11 @@
+import SitePage, { generateMetadata as siteMetadata } from "@/app/[locale]/(site)/(public)/consultations/page";
+import { forEveryone } from "@/lib/http/cached-page";
+
+/** The cached document of the list of past consultations (its first page): see lib/http/page-route.ts. */
+export const revalidate = 2;
+/** None at build time (it has no database): each is rendered on its first request, then kept. */
+export async function generateStaticParams() {
+  return [];
+}
+export const generateMetadata = forEveryone(siteMetadata);
+export default forEveryone(SitePage);

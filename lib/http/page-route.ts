@@ -1,0 +1,56 @@
+import { SESSION_COOKIES } from "@/lib/auth/session-cookie-names";
+import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
+
+/**
+ * Which page answers a request, decided by the edge (scripts/serve.ts) before
+ * Next.js sees it. Every page lives under its language (app/[locale]/…), which
+ * comes from the language cookie or Accept-Language, so that addresses stay
+ * the same for everyone. A reader who is not signed in, asking for a public
+ * page, gets the cached document (app/[locale]/public/…): the same bytes for
+ * every such reader of that language, re-rendered only when its data change.
+ * next.config.js rewrites the address from the two headers below.
+ */
+export const LOCALE_HEADER = "x-consult-locale";
+export const CACHED_VIEW_HEADER = "x-consult-cached";
+
+/** The public pages that have a cached document; their addresses with a query (?page=2) are rendered per request. */
+const CACHED_PAGES = [
+  /^\/$/,
+  /^\/consultations$/,
+  /^\/consultations\/[a-z0-9-]+(?:\/(?:outcome|outcome\/print|statistics|messages\/[0-9.]+))?$/,
+  /^\/(?:moderation|code-of-participation|developers)$/,
+];
+
+/** What Next.js serves outside the pages: its own files, the API, the app's metadata files (app/icon.svg). */
+const NOT_PAGES = /^\/(?:_next\/|api\/|__|(?:icon\.svg|favicon\.ico|robots\.txt|sitemap\.xml)$)/;
+
+export type PageRouteRequest = { method: string | undefined; url: string; cookie: string | undefined; acceptLanguage: string | undefined };
+export type PageRoute = { locale: Locale; cached: boolean };
+
+/** null: not a page (an asset, the API), left as it is. */
+export function pageRoute(request: PageRouteRequest): PageRoute | null {
+  const queryAt = request.url.indexOf("?");
+  const path = queryAt === -1 ? request.url : request.url.slice(0, queryAt);
+  if (NOT_PAGES.test(path)) return null;
+  const cookies = parseCookies(request.cookie);
+  const chosen = cookies.get(LOCALE_COOKIE);
+  const locale = isLocale(chosen) ? chosen : negotiateLocale(request.acceptLanguage);
+  const reading = request.method === "GET" || request.method === "HEAD";
+  const signedIn = SESSION_COOKIES.some((name) => cookies.has(name));
+  const cached = reading && !signedIn && onlyRouterQuery(queryAt === -1 ? "" : request.url.slice(queryAt + 1)) && CACHED_PAGES.some((page) => page.test(path));
+  return { locale, cached };
+}
+
+/** Next.js's client router adds `_rsc` to its own requests; any other query is the reader's. */
+function onlyRouterQuery(query: string) {
+  return query.split("&").every((pair) => pair === "" || pair.startsWith("_rsc="));
+}
+
+function parseCookies(header: string | undefined) {
+  const cookies = new Map<string, string>();
+  for (const pair of (header ?? "").split(";")) {
+    const at = pair.indexOf("=");
+    if (at > 0) cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+  }
+  return cookies;
+}
