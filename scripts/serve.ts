@@ -2,6 +2,7 @@
 // refuses foreign Host names, establishes the client's address from the socket
 // (or trusted proxies) and adds the security headers with a per-request nonce.
 // Usage: tsx scripts/serve.ts [--dev] (PORT, HOSTNAME from the environment).
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -12,6 +13,7 @@ import { admitRequest, CLIENT_ADDRESS_HEADER, edgeConfig, scriptPolicy } from "@
 import { CACHED_VIEW_HEADER, LOCALE_HEADER, pageRoute } from "@/lib/http/page-route";
 import { isApiWrite, WRITE_ADMITTED_HEADER, writeBusyError, writeGate } from "@/lib/http/write-gate";
 import { startNotificationWorker } from "@/lib/notifications/worker";
+import { PAGES_CHANGED_TOKEN, startStateChangeRefresh } from "@/lib/cache/state-changes";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -112,6 +114,28 @@ function routePage(request: http.IncomingMessage, response: http.ServerResponse)
   delete request.headers["if-none-match"];
 }
 
+/** Calls app/api/internal/pages-changed on this very server, by whatever name it answers to. */
+function pagesChanged() {
+  return new Promise<void>((resolve, reject) => {
+    const call = http.request(
+      {
+        host: !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname,
+        port,
+        path: "/api/internal/pages-changed",
+        method: "POST",
+        headers: { host: [...config.hosts][0], authorization: `Bearer ${process.env[PAGES_CHANGED_TOKEN]}` },
+      },
+      (answer) => {
+        answer.resume();
+        if (answer.statusCode === 204) resolve();
+        else reject(new Error(`the server answered ${answer.statusCode}`));
+      },
+    );
+    call.on("error", reject);
+    call.end();
+  });
+}
+
 // A slow client cannot hold a connection for ever; idle connections outlive a load balancer's (60 s), so it never reuses a closed one.
 server.headersTimeout = 20_000;
 server.requestTimeout = 120_000;
@@ -119,11 +143,15 @@ server.keepAliveTimeout = 65_000;
 server.listen(port, hostname);
 // Receipts and notifications queued in PostgreSQL are sent from here, off the request path.
 const notificationWorker = startNotificationWorker();
+// At a consultation's opening and closing, this process's cached pages are dropped (through its own route).
+process.env[PAGES_CHANGED_TOKEN] = randomBytes(24).toString("base64url");
+const stateChanges = startStateChangeRefresh(() => pagesChanged());
 
 /** On shutdown, requests in flight (a comment being written) finish; new ones go to another instance. */
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     draining = true;
+    stateChanges.stop();
     const deadline = setTimeout(() => process.exit(0), 10_000);
     server.close(() => {
       clearTimeout(deadline);

@@ -1,5 +1,6 @@
 import http from "node:http";
 import { networkInterfaces } from "node:os";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { baseUrl, expectNoSeriousA11yViolations, launchBrowser } from "./support/browser";
 
@@ -46,15 +47,11 @@ describe("the edge in front of the app", () => {
     expect((await get("127.0.0.1", "/api/bench/insert", { "content-type": "application/json" }, "POST")).status).toBe(404);
   });
 
-  it("serves pages under a nonce-based Content-Security-Policy, and their scripts still run", async () => {
+  it("serves a page rendered for the request under a nonce-based Content-Security-Policy, and its scripts still run", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
-    });
-    const response = await page.goto("/");
+    watchPolicyViolations(page);
+    const response = await page.goto("/sign-in");
     const policy = response?.headers()["content-security-policy"] ?? "";
     expect(policy).toMatch(/script-src 'self' 'nonce-[^']+'/);
     expect(policy).toContain("frame-ancestors 'none'");
@@ -63,12 +60,39 @@ describe("the edge in front of the app", () => {
     const nonces = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
     expect(nonces.length).toBeGreaterThan(0);
     expect(new Set(nonces)).toEqual(new Set([nonce]));
+    await expectHydratedWithoutViolations(page);
+    await context.close();
+  });
+
+  it("serves a cached page under a policy that names its inline scripts' hashes, and its scripts still run", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    watchPolicyViolations(page);
+    await page.goto("/");
+    const response = await page.goto("/");
+    expect(response?.headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
+    const policy = response?.headers()["content-security-policy"] ?? "";
+    expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+    expect(policy).not.toContain("nonce");
+    expect(policy).toContain("frame-ancestors 'none'");
     // The app hydrated: a link is followed by client-side navigation, which needs the page's scripts.
     await page.getByRole("link", { name: /IGF|信息|Messages/ }).first().click();
     await page.waitForLoadState("networkidle");
     await expectNoSeriousA11yViolations(page);
-    expect(await page.evaluate(() => (window as unknown as { next?: { version?: string } }).next?.version)).toBeTruthy();
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    await expectHydratedWithoutViolations(page);
     await context.close();
   });
 });
+
+function watchPolicyViolations(page: Page) {
+  return page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+}
+
+async function expectHydratedWithoutViolations(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { next?: { version?: string } }).next?.version)).toBeTruthy();
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+}

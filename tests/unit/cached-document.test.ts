@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerAsCachedDocument, chooseEncoding, inlineScriptHashes } from "@/lib/http/cached-document";
+
+const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const PAGE = `<!DOCTYPE html><html><head><script src="/_next/a.js" async=""></script></head><body><p>多语言</p><script>self.__next_f.push([1,"中文"])</script><script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>`;
+
+describe("a cached page's scripts", () => {
+  it("are allowed by the hashes of the inline ones only", () => {
+    expect(inlineScriptHashes(PAGE)).toEqual([sha('self.__next_f.push([1,"中文"])'), sha("(self.__next_f=self.__next_f||[]).push([0])")]);
+  });
+
+  it("are compressed as the reader accepts", () => {
+    expect(chooseEncoding("gzip, deflate, br")).toBe("br");
+    expect(chooseEncoding("gzip;q=1, br;q=0")).toBe("gzip");
+    expect(chooseEncoding("identity")).toBeNull();
+    expect(chooseEncoding(undefined)).toBeNull();
+  });
+});
+
+describe("the edge's answer with a cached document", () => {
+  let server: http.Server;
+  let url: string;
+  beforeAll(async () => {
+    // As Next.js answers: headers set one by one, then the whole document (or, rendered now, in pieces).
+    server = http.createServer((request, response) => {
+      answerAsCachedDocument(response, {
+        acceptEncoding: request.headers["x-accept-encoding"] as string | undefined,
+        ifNoneMatch: request.headers["if-none-match"],
+        policy: (sources) => `script-src 'self' ${sources.join(" ")}`,
+      });
+      if (request.url === "/payload") {
+        response.setHeader("Content-Type", "text/x-component");
+        response.end("0:[]");
+        return;
+      }
+      response.setHeader("Content-Type", "text/html; charset=utf-8");
+      if (request.url === "/streamed") {
+        response.write(PAGE.slice(0, 40));
+        response.end(Buffer.from(PAGE.slice(40)));
+      } else response.end(PAGE);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http.get(`${url}${path}`, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk)).on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+      }).on("error", reject);
+    });
+
+  it("sends the document with the policy of its scripts, compressed, with an ETag that answers 304", async () => {
+    const plain = await get("/");
+    expect(plain.body.toString("utf8")).toBe(PAGE);
+    expect(plain.headers["content-security-policy"]).toBe(`script-src 'self' ${inlineScriptHashes(PAGE).join(" ")}`);
+    expect(plain.headers["content-length"]).toBe(String(Buffer.byteLength(PAGE)));
+    expect(plain.headers["cache-control"]).toBe("no-cache");
+    const zipped = await get("/", { "x-accept-encoding": "gzip" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(zipped.body).toString("utf8")).toBe(PAGE);
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+    const again = await get("/", { "if-none-match": plain.headers.etag! });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
+
+  it("gives a document rendered in pieces the same answer", async () => {
+    const streamed = await get("/streamed");
+    expect(streamed.body.toString("utf8")).toBe(PAGE);
+    expect(streamed.headers.etag).toBe((await get("/")).headers.etag);
+  });
+
+  it("passes anything but HTML as it is", async () => {
+    const payload = await get("/payload", { "x-accept-encoding": "gzip" });
+    expect(payload.body.toString()).toBe("0:[]");
+    expect(payload.headers["content-security-policy"]).toBeUndefined();
+    expect(payload.headers.etag).toBeUndefined();
+  });
+});

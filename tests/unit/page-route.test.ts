@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { pageRoute } from "@/lib/http/page-route";
+
+const ask = (url: string, options: { method?: string; cookie?: string; acceptLanguage?: string } = {}) =>
+  pageRoute({ method: options.method ?? "GET", url, cookie: options.cookie, acceptLanguage: options.acceptLanguage });
+
+describe("which page answers a request", () => {
+  it("gives a reader who is not signed in the cached document of a public page", () => {
+    for (const url of ["/", "/consultations", "/consultations/igf-2025", "/consultations/igf-2025/messages/3.2.1.1", "/consultations/igf-2025/outcome", "/consultations/igf-2025/outcome/print", "/consultations/igf-2025/statistics", "/moderation", "/code-of-participation", "/developers"]) {
+      expect(ask(url), url).toEqual({ locale: "en", cached: true });
+    }
+  });
+
+  it("renders per request for a signed-in reader, a query, a write, or a page that is not public", () => {
+    expect(ask("/consultations/igf-2025", { cookie: "NEXT_LOCALE=zh; next-auth.session-token=abc" })).toEqual({ locale: "zh", cached: false });
+    expect(ask("/consultations/igf-2025", { cookie: "__Secure-next-auth.session-token=abc" })?.cached).toBe(false);
+    expect(ask("/consultations/igf-2025/messages/1.1?page=2")?.cached).toBe(false);
+    expect(ask("/consultations/igf-2025/outcome?view=changes")?.cached).toBe(false);
+    expect(ask("/consultations/igf-2025/messages/1.1", { method: "POST" })?.cached).toBe(false);
+    for (const url of ["/consultations/igf-2025/search?q=access", "/account", "/admin/moderation", "/sign-in", "/consultations/igf-2025/messages/1.1/extra"]) {
+      expect(ask(url)?.cached, url).toBe(false);
+    }
+  });
+
+  it("keeps the client router's own query on the cached document", () => {
+    expect(ask("/consultations/igf-2025?_rsc=1x2y")?.cached).toBe(true);
+    expect(ask("/consultations/igf-2025?_rsc=1x2y&page=2")?.cached).toBe(false);
+  });
+
+  it("takes the language from its cookie, else from Accept-Language", () => {
+    expect(ask("/", { cookie: "NEXT_LOCALE=zh" })?.locale).toBe("zh");
+    expect(ask("/", { acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.5" })?.locale).toBe("zh");
+    expect(ask("/", { cookie: "NEXT_LOCALE=xx", acceptLanguage: "zh" })?.locale).toBe("zh");
+    expect(ask("/", { acceptLanguage: "de" })?.locale).toBe("en");
+  });
+
+  it("leaves Next.js's files, the API and the icon alone", () => {
+    for (const url of ["/_next/static/chunks/app.js", "/api/v1/consultations", "/icon.svg", "/api/health"]) expect(ask(url), url).toBeNull();
+  });
+});
