@@ -51,7 +51,8 @@ describe("the edge in front of the app", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     watchPolicyViolations(page);
-    const response = await page.goto("/sign-in");
+    // A query in the address: the home page rendered for this request.
+    const response = await page.goto("/?from=edge-test");
     const policy = response?.headers()["content-security-policy"] ?? "";
     expect(policy).toMatch(/script-src 'self' 'nonce-[^']+'/);
     expect(policy).toContain("frame-ancestors 'none'");
@@ -60,6 +61,8 @@ describe("the edge in front of the app", () => {
     const nonces = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
     expect(nonces.length).toBeGreaterThan(0);
     expect(new Set(nonces)).toEqual(new Set([nonce]));
+    await page.getByRole("link", { name: /IGF|信息|Messages/ }).first().click();
+    await page.waitForLoadState("networkidle");
     await expectHydratedWithoutViolations(page);
     await context.close();
   });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { baseUrl, expectNoSeriousA11yViolations, launchBrowser, setRole, signInWithCode, sql, uniqueEmail } from "./support/browser";
+import { baseUrl, expectNoSeriousA11yViolations, launchBrowser, publicPagesCatchUp, setRole, signInWithCode, sql, uniqueEmail } from "./support/browser";
 
 const browser = launchBrowser();
 const fixtures = path.resolve(import.meta.dirname, "../fixtures");
@@ -92,8 +92,9 @@ describe("the secretariat imports, publishes, and the public reads", () => {
     );
     const context = await browser.newContext();
     const page = await context.newPage();
-    // Written behind the app's back: the cached home page shows them within seconds (lib/cache/public-pages.ts).
-    await expect.poll(async () => (await page.goto("/"), page.getByRole("link", { name: /^All \d+ past consultations$/ }).count()), { timeout: 6_000 }).toBe(1);
+    await publicPagesCatchUp();
+    await page.goto("/");
+    await page.getByRole("heading", { name: "Closed, outcome in preparation" }).waitFor();
     expect(await page.getByRole("link", { name: "Archived consultation 40", exact: true }).count()).toBe(0);
     await page.getByRole("link", { name: /^All \d+ past consultations$/ }).click();
     await page.getByRole("heading", { level: 1, name: "Past consultations" }).waitFor();
