@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm, TypedInput, TypedTextarea } from "@/components/forms/action-form";
 import type { FormAction } from "@/lib/actions/form-state";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { useTranslations } from "next-intl";
 import { FieldShell, SelectField, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CommentBody } from "@/components/comments/comment-body";
 import { Pagination } from "@/components/navigation/pagination";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 
 /** Where a published consultation's open data is: its JSON, its comments (also as CSV and JSON files), its W3C annotations, and how to use them. */

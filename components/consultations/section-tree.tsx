@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 import { LinkedText } from "@/components/text/linked-text";
 import type { SectionNode } from "@/lib/consultations/read-tree";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { DuplicateGroupView } from "@/lib/finalisation/duplicate-groups";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isSecretariat } from "@/lib/auth/guards";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 import { pageWindow } from "@/lib/http/pagination";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 
 /** Where the outcome is for printing and taking away: the print page, Markdown, Word with tracked changes, JSON, and the comments as CSV. */

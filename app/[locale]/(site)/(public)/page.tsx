@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 import { ConsultationCard } from "@/components/consultations/consultation-card";
 import { listPublicConsultations, PAST_ON_HOME } from "@/lib/consultations/list-public";

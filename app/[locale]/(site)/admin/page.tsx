@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StateBadge } from "@/components/consultations/state-badge";
 import { Pagination } from "@/components/navigation/pagination";

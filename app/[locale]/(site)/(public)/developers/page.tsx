@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 import { ANNOTATION_PAGE_SIZE } from "@/lib/api/annotations";
 import { API_PAGE_SIZE } from "@/lib/api/consultations";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 import { isAppError, type FieldErrors } from "@/lib/errors";
 import { adminPage } from "@/lib/http/page-access";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 import { SignInCodeForm } from "@/components/auth/sign-in-code-form";
 import { signInWithCodeAction } from "../actions";

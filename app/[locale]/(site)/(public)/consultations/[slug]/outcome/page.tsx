@@ -1,6 +1,6 @@
 import { cache } from "react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ConsultationHeader } from "@/components/consultations/consultation-header";

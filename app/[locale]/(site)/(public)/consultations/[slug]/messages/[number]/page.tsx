@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { cache } from "react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/navigation/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CommentForm } from "@/components/comments/comment-form";
