@@ -55,6 +55,12 @@ describe("the public pages' cache", () => {
     const again = await read(path, { "if-none-match": cached.headers.get("etag")! });
     expect(again.status).toBe(304);
 
+    const api = `/api/v1/consultations/${slug}`;
+    await read(api);
+    const json = await read(api);
+    expect(json.headers.get("x-nextjs-cache")).toMatch(/HIT|STALE/);
+    expect(JSON.parse(json.text)).toMatchObject({ slug });
+
     const chinese = await read(path, { "accept-language": "zh-CN,zh;q=0.9" });
     expect(chinese.text).toContain('lang="zh"');
 
@@ -107,6 +113,7 @@ describe("the public pages' cache", () => {
     await editMessageText(secretariat, { messageId: message.id, text: "The second wording of the message." });
     await freshWithin(messagePath, (page) => page.includes("The second wording of the message."));
     await freshWithin(`/consultations/${slug}`, (page) => page.includes("The second wording of the message."));
+    await freshWithin(`/api/v1/consultations/${slug}`, (body) => body.includes("The second wording of the message."));
 
     await hideComment(secretariat, { commentId: comment.id, reason: "HARASSMENT_OR_HATE", publicNote: "Insults another participant." });
     await freshWithin(messagePath, (page) => !page.includes("An abusive comment to be hidden.") && page.includes("Insults another participant."));
