@@ -11,7 +11,7 @@ const nextConfig = {
   // The edge gives cached pages their ETag (lib/http/cached-document.ts); nothing else here is answered with one.
   generateEtags: false,
   // A cached public page (lib/cache/public-pages.ts) older than this is rendered again before it is served.
-  expireTime: 4,
+  expireTime: 60,
   distDir: benchBuild ? ".next-bench" : ".next",
   pageExtensions: benchBuild ? ["bench.ts", "tsx", "ts"] : ["tsx", "ts"],
   // forbidden() and unauthorized() render 403/401 pages with the right status.

@@ -13,6 +13,7 @@ import { admitRequest, CLIENT_ADDRESS_HEADER, edgeConfig, scriptPolicy } from "@
 import { CACHED_VIEW_HEADER, LOCALE_HEADER, pageRoute } from "@/lib/http/page-route";
 import { isApiWrite, WRITE_ADMITTED_HEADER, writeBusyError, writeGate } from "@/lib/http/write-gate";
 import { startNotificationWorker } from "@/lib/notifications/worker";
+import { listenForPublicChanges, type PublicChange } from "@/lib/cache/change-feed";
 import { PAGES_CHANGED_TOKEN, startStateChangeRefresh } from "@/lib/cache/state-changes";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -115,13 +116,13 @@ function routePage(request: http.IncomingMessage, response: http.ServerResponse)
 }
 
 /** Calls app/api/internal/pages-changed on this very server, by whatever name it answers to. */
-function pagesChanged() {
+function pagesChanged(change: PublicChange) {
   return new Promise<void>((resolve, reject) => {
     const call = http.request(
       {
         host: !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname,
         port,
-        path: "/api/internal/pages-changed",
+        path: `/api/internal/pages-changed?change=${change}`,
         method: "POST",
         headers: { host: [...config.hosts][0], authorization: `Bearer ${process.env[PAGES_CHANGED_TOKEN]}` },
       },
@@ -143,15 +144,18 @@ server.keepAliveTimeout = 65_000;
 server.listen(port, hostname);
 // Receipts and notifications queued in PostgreSQL are sent from here, off the request path.
 const notificationWorker = startNotificationWorker();
-// At a consultation's opening and closing, this process's cached pages are dropped (through its own route).
+// This process's cached pages are revalidated (through its own route) when any instance announces a change,
+// and dropped at a consultation's opening and closing.
 process.env[PAGES_CHANGED_TOKEN] = randomBytes(24).toString("base64url");
-const stateChanges = startStateChangeRefresh(() => pagesChanged());
+const changeFeed = listenForPublicChanges((change) => pagesChanged(change));
+const stateChanges = startStateChangeRefresh(() => pagesChanged("content"));
 
 /** On shutdown, requests in flight (a comment being written) finish; new ones go to another instance. */
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     draining = true;
     stateChanges.stop();
+    void changeFeed.stop();
     const deadline = setTimeout(() => process.exit(0), 10_000);
     server.close(() => {
       clearTimeout(deadline);

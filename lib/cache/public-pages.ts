@@ -1,39 +1,53 @@
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import { announcePublicChange, type PublicChange } from "./change-feed";
 
 /**
- * The cached public pages (app/[locale]/public) are re-rendered at most every
- * `revalidate` seconds (2) and never served older than next.config.js's
- * `expireTime` (4); a change in this instance reaches them sooner:
+ * The cached public pages (app/[locale]/public) are re-rendered when the data
+ * behind them change, and otherwise at most every `revalidate` seconds (30,
+ * for the "3 days left" they show); none is served older than next.config.js's
+ * `expireTime` (60 s):
  *  - a comment (new, edited, withdrawn, agreed, flagged) marks them stale: the
- *    next reader still gets the previous document while the new one renders,
- *    so a surge of comments never makes readers wait;
+ *    next reader still gets the previous page while the new one renders, so a
+ *    surge of comments never makes readers wait;
  *  - the secretariat's changes (texts, structure, schedule, publication,
  *    moderation, the outcome) and a consultation opening or closing drop every
  *    page at once: nobody is shown an open consultation after its deadline.
- * Other instances learn of a change by the same clock (within `expireTime`).
+ * This instance revalidates at once; every instance (this one too) hears of
+ * the change through the database (./change-feed.ts).
  */
 const PUBLIC_PAGES = "public-pages";
 
-/** Tags the cached page being rendered (its layout calls this). Next.js 16 gives `cacheTag` only to "use cache". */
+/** Tags the cached page or JSON being rendered (the public layout and the cached API routes call this). Next.js 16 gives `cacheTag` only to "use cache". */
 export async function tagPublicPage() {
-  await unstable_cache(async () => true, [PUBLIC_PAGES], { tags: [PUBLIC_PAGES] })();
+  try {
+    await unstable_cache(async () => true, [PUBLIC_PAGES], { tags: [PUBLIC_PAGES] })();
+  } catch (error) {
+    if (!outsideNext(error)) throw error;
+  }
 }
 
 export function commentsChanged() {
-  whereServed(() => revalidateTag(PUBLIC_PAGES, "max"));
+  revalidateHere("comments");
+  announcePublicChange("comments");
 }
 
 /** Every page, cached or rendered per request (whose client router then reloads it). */
 export function everyPageChanged() {
-  whereServed(() => revalidatePath("/", "layout"));
+  revalidateHere("content");
+  announcePublicChange("content");
 }
 
-/** Outside a request Next.js serves (a route handler called by a test or a script) there is no cache to tell. */
-function whereServed(revalidate: () => void) {
+/** This process's cached pages (from a request: an action, a route, app/api/internal/pages-changed). */
+export function revalidateHere(change: PublicChange) {
   try {
-    revalidate();
+    if (change === "comments") revalidateTag(PUBLIC_PAGES, "max");
+    else revalidatePath("/", "layout");
   } catch (error) {
-    if (error instanceof Error && error.message.includes("static generation store missing")) return;
-    throw error;
+    if (!outsideNext(error)) throw error;
   }
+}
+
+/** Outside a request Next.js serves (a route handler called by a test or a script) there is no cache to tag or tell. */
+function outsideNext(error: unknown) {
+  return error instanceof Error && /Invariant: (static generation store|incrementalCache) missing/.test(error.message);
 }

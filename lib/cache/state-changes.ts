@@ -6,8 +6,7 @@ import { db } from "@/lib/db/client";
  * cached pages would show it open until they expire. Each app process
  * watches for the next openings and closings and drops its cached pages at
  * that instant (and once more a second later, for a page that was being
- * rendered across it), through its own route (app/api/internal/pages-changed),
- * because Next.js revalidates only inside a request.
+ * rendered across it), through its own route (app/api/internal/pages-changed).
  */
 const LOOK_AHEAD_MS = 60_000;
 const POLL_MS = 5_000;

@@ -44,7 +44,8 @@ beforeAll(async () => {
   const pgbouncer = findPgBouncer();
   if (pgbouncer) bouncer = await startPgBouncer(pgbouncer, databaseUrl, { poolSize: 3 });
   else console.warn("two-instances.test.ts: no pgbouncer binary, so both instances connect directly.");
-  const pooled: Record<string, string> = bouncer ? { DATABASE_URL: bouncer.url, DATABASE_POOLER: "transaction" } : {};
+  // LISTEN (the cache's change feed) needs a session: behind the pooler it takes the direct address, as for migrations.
+  const pooled: Record<string, string> = bouncer ? { DATABASE_URL: bouncer.url, DATABASE_POOLER: "transaction", DIRECT_DATABASE_URL: databaseUrl } : {};
   const [a, b] = await Promise.all([
     startInstance(ports[0], { DATABASE_URL: databaseUrl }, publicUrl, ports),
     startInstance(ports[1], { DATABASE_URL: databaseUrl, ...pooled }, publicUrl, ports),

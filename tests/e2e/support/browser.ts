@@ -113,9 +113,12 @@ export async function sql<T extends object>(text: string, values: unknown[] = []
 }
 
 /**
- * What a test writes behind the app's back (SQL) reaches the cached public pages
- * when they expire: none is served older than next.config.js's expireTime (4 s).
+ * What a test writes behind the app's back (SQL) reaches the cached public
+ * pages when it is announced, as the app's own writes are (lib/cache/change-feed.ts).
  */
-export const publicPagesCatchUp = () => new Promise((resolve) => setTimeout(resolve, 4_500));
+export async function publicPagesCatchUp() {
+  await sql(`select pg_notify('consult_public_pages', 'content')`);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
 
 export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;

@@ -1,8 +1,9 @@
 import { consultationForApi } from "@/lib/api/consultations";
 import { apiBaseUrl, apiError, json, notFound } from "@/lib/api/respond";
+import { tagPublicPage } from "@/lib/cache/public-pages";
 
-/** Served from Next.js's cache like the public pages (lib/cache/public-pages.ts): re-rendered at most every 2 s. */
-export const revalidate = 2;
+/** Served from Next.js's cache like the public pages (lib/cache/public-pages.ts): rendered again when its data change. */
+export const revalidate = 30;
 /** None at build time (it has no database): each is rendered on its first request, then kept. */
 export async function generateStaticParams() {
   return [];
@@ -10,6 +11,7 @@ export async function generateStaticParams() {
 
 export async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
   try {
+    await tagPublicPage();
     const consultation = await consultationForApi((await context.params).slug, apiBaseUrl());
     return consultation ? json(consultation) : notFound();
   } catch (error) {

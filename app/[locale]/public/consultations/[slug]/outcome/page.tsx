@@ -2,7 +2,7 @@ import SitePage, { generateMetadata as siteMetadata } from "@/app/[locale]/(site
 import { forEveryone } from "@/lib/http/cached-page";
 
 /** The cached document of a consultation's outcome (the final text; the changes view is rendered per request): see lib/http/page-route.ts. */
-export const revalidate = 2;
+export const revalidate = 30;
 /** None at build time (it has no database): each is rendered on its first request, then kept. */
 export async function generateStaticParams() {
   return [];

@@ -1,8 +1,9 @@
 import { outcomeForApi } from "@/lib/api/outcome";
 import { apiBaseUrl, apiError, json, notFound } from "@/lib/api/respond";
+import { tagPublicPage } from "@/lib/cache/public-pages";
 
-/** Served from Next.js's cache like the public pages (lib/cache/public-pages.ts): re-rendered at most every 2 s. */
-export const revalidate = 2;
+/** Served from Next.js's cache like the public pages (lib/cache/public-pages.ts): rendered again when its data change. */
+export const revalidate = 30;
 /** None at build time (it has no database): each is rendered on its first request, then kept. */
 export async function generateStaticParams() {
   return [];
@@ -11,6 +12,7 @@ export async function generateStaticParams() {
 /** The published outcome as open data; 404 until the outcome is published. */
 export async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
   try {
+    await tagPublicPage();
     const outcome = await outcomeForApi((await context.params).slug, apiBaseUrl());
     return outcome ? json(outcome) : notFound();
   } catch (error) {
