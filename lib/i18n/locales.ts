@@ -1,10 +1,18 @@
-export const LOCALES = ["en", "zh"] as const;
+/** The UN's six languages, in its order (alphabetical in English). */
+export const LOCALES = ["ar", "zh", "en", "fr", "ru", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 /** Each language's own name, for the language switch. */
-export const LOCALE_NAMES: Record<Locale, string> = { en: "English", zh: "中文" };
+export const LOCALE_NAMES: Record<Locale, string> = {
+  ar: "العربية",
+  zh: "中文",
+  en: "English",
+  fr: "Français",
+  ru: "Русский",
+  es: "Español",
+};
 
 const RIGHT_TO_LEFT = new Set(["ar", "he", "fa", "ur"]);
 
