@@ -25,6 +25,15 @@ export function isChinese(locale: string) {
   return /^zh\b/iu.test(locale);
 }
 
+/**
+ * The interface language that labels a document written in `language`: its
+ * own when the interface speaks it ("fr-CA" → "fr"), else the default.
+ */
+export function interfaceLocaleOf(language: string): Locale {
+  const base = language.split("-")[0]?.toLowerCase();
+  return isLocale(base) ? base : DEFAULT_LOCALE;
+}
+
 export function localeDirection(locale: string): "ltr" | "rtl" {
   return RIGHT_TO_LEFT.has(locale.split("-")[0] ?? "") ? "rtl" : "ltr";
 }
