@@ -8,7 +8,7 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import type { FormState } from "@/lib/actions/form-state";
 import { DISPLAY_NAME_MAX, ORGANISATION_MAX, profileSchema } from "@/lib/profiles/schemas";
 
-type Option = { value: string; label: string };
+type Option = { value: string; label: string; lang?: string };
 
 type ProfileFormProps = {
   action: (state: FormState, form: FormData) => Promise<FormState>;

@@ -65,7 +65,8 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
   hint?: ReactNode;
   error?: string;
   registration: UseFormRegisterReturn;
-  options: { value: string; label: string }[];
+  /** `lang` for an option written in a language of its own (a language's own name). */
+  options: { value: string; label: string; lang?: string }[];
   placeholder: string;
 };
 
@@ -76,7 +77,7 @@ export function SelectField({ id, label, hint, error, registration, options, pla
         <select {...select} {...aria} {...registration} required={required}>
           <option value="">{placeholder}</option>
           {options.map((option) => (
-            <option key={option.value} value={option.value}>
+            <option key={option.value} value={option.value} lang={option.lang}>
               {option.label}
             </option>
           ))}

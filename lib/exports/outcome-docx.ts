@@ -3,7 +3,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { OutcomeComment, OutcomeDocument, OutcomeMessage, OutcomeSection } from "@/lib/finalisation/outcome-types";
-import { isChinese, localeDirection } from "@/lib/i18n/locales";
+import { interfaceLocaleOf, isChinese, localeDirection, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
 import { countryName } from "@/lib/profiles/countries";
 import { redline, type RedlinePart } from "@/lib/text/redline";
@@ -11,7 +11,7 @@ import { redline, type RedlinePart } from "@/lib/text/redline";
 type Translate = ReturnType<typeof translatorFor>;
 /** Who and when Word names for every tracked change, and the next change's id (unique in the document). */
 type Revision = { author: string; date: string; nextId: number };
-type Context = { language: string; locale: "en" | "zh"; t: Translate; revision: Revision };
+type Context = { language: string; locale: Locale; t: Translate; revision: Revision };
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
 
@@ -167,7 +167,7 @@ function correctionBlocks(outcome: OutcomeDocument, context: Context): Paragraph
  * labels are in the document's language, which w:lang declares.
  */
 export async function outcomeDocx(outcome: OutcomeDocument): Promise<Buffer> {
-  const locale = isChinese(outcome.language) ? "zh" : "en";
+  const locale = interfaceLocaleOf(outcome.language);
   const t = translatorFor(locale);
   const context: Context = {
     language: outcome.language,

@@ -1,16 +1,11 @@
-import { isChinese, type Locale } from "@/lib/i18n/locales";
+import { interfaceLocaleOf } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/messages";
 import { countryName } from "@/lib/profiles/countries";
-import { formatInstant, labelGap } from "@/lib/time/format";
+import { formatInstant, labelColon, labelGap } from "@/lib/time/format";
 import type { RedlinePart } from "@/lib/text/redline";
 import { changesOf, countDispositions, documentCounts, finalTextOf } from "./outcome-text";
 import { DISPOSITION_OUTCOMES } from "./schemas";
 import type { OutcomeDocument, OutcomeMessage, OutcomeSection } from "./outcome-types";
-
-/** The interface language an export of a document in this language is labelled in. */
-export function exportLocale(language: string): Locale {
-  return isChinese(language) ? "zh" : "en";
-}
 
 /**
  * The outcome as a Markdown document (CommonMark with GitHub's tables): the
@@ -20,11 +15,11 @@ export function exportLocale(language: string): Locale {
  * is escaped, so it cannot become markup.
  */
 export function outcomeMarkdown(outcome: OutcomeDocument): string {
-  const locale = exportLocale(outcome.language);
+  const locale = interfaceLocaleOf(outcome.language);
   const translate = translatorFor(locale);
   const t = (key: string, values?: Record<string, string | number>) => translate(`outcome.${key}` as never, values as never);
   const s = translatorFor(locale);
-  const colon = isChinese(locale) ? "：" : ": ";
+  const colon = labelColon(locale);
   const date = (value: Date) => formatInstant(value, locale, outcome.referenceTimeZone);
   const lines: string[] = [];
   const paragraph = (text: string) => lines.push(text, "");

@@ -1,10 +1,18 @@
-export const LOCALES = ["en", "zh"] as const;
+/** The UN's six languages, in its order (alphabetical in English). */
+export const LOCALES = ["ar", "zh", "en", "fr", "ru", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 /** Each language's own name, for the language switch. */
-export const LOCALE_NAMES: Record<Locale, string> = { en: "English", zh: "中文" };
+export const LOCALE_NAMES: Record<Locale, string> = {
+  ar: "العربية",
+  zh: "中文",
+  en: "English",
+  fr: "Français",
+  ru: "Русский",
+  es: "Español",
+};
 
 const RIGHT_TO_LEFT = new Set(["ar", "he", "fa", "ur"]);
 
@@ -15,6 +23,15 @@ export function isLocale(value: unknown): value is Locale {
 /** Whether a language tag is Chinese (zh, zh-CN, zh-Hant…), which sets some text its own way. */
 export function isChinese(locale: string) {
   return /^zh\b/iu.test(locale);
+}
+
+/**
+ * The interface language that labels a document written in `language`: its
+ * own when the interface speaks it ("fr-CA" → "fr"), else the default.
+ */
+export function interfaceLocaleOf(language: string): Locale {
+  const base = language.split("-")[0]?.toLowerCase();
+  return isLocale(base) ? base : DEFAULT_LOCALE;
 }
 
 export function localeDirection(locale: string): "ltr" | "rtl" {

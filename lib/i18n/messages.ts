@@ -1,9 +1,13 @@
 import { createTranslator } from "next-intl";
+import ar from "@/messages/ar.json";
 import en from "@/messages/en.json";
+import es from "@/messages/es.json";
+import fr from "@/messages/fr.json";
+import ru from "@/messages/ru.json";
 import zh from "@/messages/zh.json";
 import type { Locale } from "./locales";
 
-export const CATALOGUES = { en, zh } satisfies Record<Locale, typeof en>;
+export const CATALOGUES = { ar, zh, en, fr, ru, es } satisfies Record<Locale, typeof en>;
 
 /** A translator for code outside React (e-mails, scripts). */
 export function translatorFor(locale: Locale) {

@@ -264,14 +264,24 @@ export function isCountryCode(value: string) {
   return Object.hasOwn(M49_NAMES, value) || (KEPT_CODES as readonly string[]).includes(value);
 }
 
-/** The M49 name in the reader's language (Chinese for zh, English otherwise); Intl's name for a kept code. */
+/**
+ * The name in the reader's language: M49's in English and Chinese, Intl's
+ * (CLDR) in the other languages and for a kept code; M49's English name when
+ * Intl knows none.
+ */
 export function countryName(code: string, locale: string) {
   const names = Object.hasOwn(M49_NAMES, code) ? M49_NAMES[code] : undefined;
-  if (names) return isChinese(locale) ? names[1] : names[0];
+  if (names && isChinese(locale)) return names[1];
+  if (names && /^en\b/iu.test(locale)) return names[0];
+  return regionName(code, locale) ?? names?.[0] ?? code;
+}
+
+function regionName(code: string, locale: string) {
   try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+    const name = new Intl.DisplayNames([locale], { type: "region", fallback: "none" }).of(code);
+    return name && name !== code ? name : undefined;
   } catch {
-    return code;
+    return undefined;
   }
 }
 

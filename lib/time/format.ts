@@ -16,6 +16,12 @@ export function labelGap(label: string) {
   return /[\u3000-\u303f\uff00-\uffef]$/u.test(label) ? "" : " ";
 }
 
+/** A colon after a label, as the language writes it: full-width in Chinese, after a no-break space in French. */
+export function labelColon(locale: string) {
+  if (isChinese(locale)) return "：";
+  return /^fr\b/iu.test(locale) ? "\u00a0: " : ": ";
+}
+
 export function labelled(label: string, value: string) {
   return `${label}${labelGap(label)}${value}`;
 }

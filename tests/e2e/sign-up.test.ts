@@ -147,7 +147,11 @@ describe("language and access", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto("/code-of-participation");
-    await page.getByRole("button", { name: "中文" }).click();
+    const languages = page.getByRole("form", { name: "Language" });
+    // The switch is a disclosure: its buttons show once it is open.
+    await languages.locator("summary").click();
+    expect(await languages.getByRole("button", { name: "English" }).getAttribute("aria-current")).toBe("true");
+    await languages.getByRole("button", { name: "中文" }).click();
     await page.getByRole("heading", { name: "参与守则", level: 1 }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("zh");
     await expectNoSeriousA11yViolations(page);

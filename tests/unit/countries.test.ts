@@ -11,6 +11,16 @@ describe("countries", () => {
     expect(countryName("CI", "zh")).toBe("科特迪瓦");
   });
 
+  it("names every M49 code in French, Spanish, Russian and Arabic from Intl", () => {
+    expect(countryName("GB", "fr")).toBe("Royaume-Uni");
+    expect(countryName("DE", "es")).toBe("Alemania");
+    for (const locale of ["ar", "fr", "ru", "es"]) {
+      const options = countryOptions(locale);
+      expect(options).toHaveLength(248);
+      expect(options.filter((option) => option.name === option.code)).toEqual([]);
+    }
+  });
+
   it("offers the M49 list sorted in the reader's language", () => {
     const english = countryOptions("en");
     expect(english).toHaveLength(248);

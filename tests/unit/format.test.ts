@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInstant, labelled } from "@/lib/time/format";
+import { formatInstant, labelColon, labelled } from "@/lib/time/format";
 
 const deadline = new Date("2025-07-14T21:59:00Z");
 
@@ -12,5 +12,14 @@ describe("dates in Chinese", () => {
   it("leaves no space after a full-width colon", () => {
     expect(labelled("截止时间：", "2025年7月14日")).toBe("截止时间：2025年7月14日");
     expect(labelled("Closed", "14 July")).toBe("Closed 14 July");
+  });
+});
+
+describe("a colon after a label", () => {
+  it("is full-width in Chinese, after a no-break space in French, plain elsewhere", () => {
+    expect(labelColon("zh")).toBe("：");
+    expect(labelColon("fr")).toBe("\u00a0: ");
+    expect(labelColon("ru")).toBe(": ");
+    expect(labelColon("ar")).toBe(": ");
   });
 });

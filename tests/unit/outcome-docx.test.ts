@@ -114,4 +114,11 @@ describe("outcomeDocx", () => {
     expect(xml).toMatch(/w:author="Secretariat"/);
     expect(xml).toContain("Civil society");
   });
+
+  it("labels a French document in French, whatever its region", async () => {
+    const xml = await documentXml({ ...outcome, language: "fr-CA" });
+    expect(xml).toContain("Supprimé du document final.");
+    expect(xml).toMatch(/w:author="Secrétariat"/);
+    expect(xml).toContain("Société civile");
+  });
 });

@@ -62,4 +62,13 @@ describe("the outcome as Markdown", () => {
     expect(markdown).toContain("### Message 1.1\n\nIntro  \n\\---  \n\\- item  \n1\\. first\n");
     expect(markdown).toContain("Outcome published: July 14, 2026 at 10:00 AM (UTC)");
   });
+
+  it("labels a Spanish document in Spanish and a document in a language the interface lacks in English", () => {
+    const document = {
+      slug: "s", title: "Confianza", introduction: "", referenceTimeZone: "UTC", closesAt: null,
+      finalisedAt: new Date("2026-07-14T10:00:00Z"), corrections: [], sections: [],
+    };
+    expect(outcomeMarkdown({ ...document, language: "es" })).toContain("14 de julio de 2026");
+    expect(outcomeMarkdown({ ...document, language: "pt" })).toContain("July 14, 2026");
+  });
 });

@@ -58,7 +58,7 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
             <dt>{t("organisation")}</dt>
             <dd>{profile.organisation ? <bdi>{profile.organisation}</bdi> : t("none")}</dd>
             <dt>{t("language")}</dt>
-            <dd>{isLocale(profile.preferredLanguage) ? LOCALE_NAMES[profile.preferredLanguage] : profile.preferredLanguage}</dd>
+            <dd lang={profile.preferredLanguage}>{isLocale(profile.preferredLanguage) ? LOCALE_NAMES[profile.preferredLanguage] : profile.preferredLanguage}</dd>
           </>
         ) : null}
       </dl>

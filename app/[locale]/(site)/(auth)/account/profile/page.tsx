@@ -44,7 +44,7 @@ export default async function ProfilePage({ searchParams }: ProfilePageProps) {
           groups: STAKEHOLDER_GROUPS.map((value) => ({ value, label: labels(`groups.${value}`) })),
           regions: REGIONS.map((value) => ({ value, label: labels(`regions.${value}`) })),
           countries: countryOptions(locale, profile?.country).map(({ code, name: label }) => ({ value: code, label })),
-          languages: LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] })),
+          languages: LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value], lang: value })),
         }}
       />
     </div>
