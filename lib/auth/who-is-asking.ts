@@ -8,6 +8,7 @@ import { requireParticipant } from "./guards";
 import { SESSION_MAX_AGE_SECONDS } from "./config";
 import { sessionTokenFrom, type CookieJar } from "./session-cookie";
 import { sessionEnd, sessionsStartedAfter, sessionTokenHash } from "./session-store";
+import { parseCookieHeader } from "@/lib/http/cookie-header";
 
 /** What a request presents: the browser's session cookie, or a personal access token (`Authorization: Bearer cst_…`). */
 export type Credential = { session: string } | { accessToken: string };
@@ -33,11 +34,7 @@ export function sessionCredential(cookies: CookieJar): Credential | null {
 }
 
 function cookiesOf(headers: Headers): CookieJar {
-  const cookies = new Map<string, string>();
-  for (const pair of (headers.get("cookie") ?? "").split(";")) {
-    const at = pair.indexOf("=");
-    if (at > 0) cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
-  }
+  const cookies = parseCookieHeader(headers.get("cookie"));
   return {
     get(name) {
       const value = cookies.get(name);

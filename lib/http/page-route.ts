@@ -1,5 +1,6 @@
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie-names";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { parseCookieHeader } from "./cookie-header";
 
 /**
  * Which page answers a request, decided by the edge (scripts/serve.ts) before
@@ -32,7 +33,7 @@ export function pageRoute(request: PageRouteRequest): PageRoute | null {
   const queryAt = request.url.indexOf("?");
   const path = queryAt === -1 ? request.url : request.url.slice(0, queryAt);
   if (NOT_PAGES.test(path)) return null;
-  const cookies = parseCookies(request.cookie);
+  const cookies = parseCookieHeader(request.cookie);
   const chosen = cookies.get(LOCALE_COOKIE);
   const locale = isLocale(chosen) ? chosen : negotiateLocale(request.acceptLanguage);
   const reading = request.method === "GET" || request.method === "HEAD";
@@ -44,13 +45,4 @@ export function pageRoute(request: PageRouteRequest): PageRoute | null {
 /** Next.js's client router adds `_rsc` to its own requests; any other query is the reader's. */
 function onlyRouterQuery(query: string) {
   return query.split("&").every((pair) => pair === "" || pair.startsWith("_rsc="));
-}
-
-function parseCookies(header: string | undefined) {
-  const cookies = new Map<string, string>();
-  for (const pair of (header ?? "").split(";")) {
-    const at = pair.indexOf("=");
-    if (at > 0) cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
-  }
-  return cookies;
 }
