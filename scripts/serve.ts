@@ -8,9 +8,9 @@ import path from "node:path";
 import next from "next";
 import { appUrl } from "@/lib/auth/config";
 import { apiError } from "@/lib/api/respond";
-import { answerAsCachedDocument } from "@/lib/http/cached-document";
+import { answerAsCachedDocument, measureKnownDocuments } from "@/lib/http/cached-document";
 import { admitRequest, CLIENT_ADDRESS_HEADER, edgeConfig, scriptPolicy } from "@/lib/http/edge";
-import { CACHED_VIEW_HEADER, LOCALE_HEADER, pageRoute } from "@/lib/http/page-route";
+import { LOCALE_HEADER, pageRoute } from "@/lib/http/page-route";
 import { isApiWrite, WRITE_ADMITTED_HEADER, writeBusyError, writeGate } from "@/lib/http/write-gate";
 import { startNotificationWorker } from "@/lib/notifications/worker";
 import { listenForPublicChanges, type PublicChange } from "@/lib/cache/change-feed";
@@ -25,6 +25,7 @@ const hostname = process.env.HOSTNAME || undefined;
 const config = edgeConfig({ appUrl: appUrl(), dev });
 // The app believes the edge's headers only with this secret (lib/http/request-context.ts).
 process.env.CONSULT_EDGE_SECRET = config.secret;
+measureKnownDocuments();
 const app = next({ dev, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -90,18 +91,17 @@ const server = http.createServer((request, response) => {
   );
 });
 /**
- * A page's language, and whether the cached document answers it (lib/http/page-route.ts;
- * next.config.js rewrites the address from these headers). The cached document
+ * A page's language, and whether the cached document answers it (lib/http/page-route.ts):
+ * Next.js gets the address of the route that answers. The cached document
  * carries no nonce: it runs its scripts by their hashes and is compressed once per version.
  */
 function routePage(request: http.IncomingMessage, response: http.ServerResponse) {
   delete request.headers[LOCALE_HEADER];
-  delete request.headers[CACHED_VIEW_HEADER];
   const route = pageRoute({ method: request.method, url: request.url ?? "/", cookie: request.headers.cookie, acceptLanguage: request.headers["accept-language"] });
   if (!route) return;
   request.headers[LOCALE_HEADER] = route.locale;
+  request.url = route.url;
   if (!route.cached) return;
-  request.headers[CACHED_VIEW_HEADER] = "1";
   delete request.headers["content-security-policy"];
   response.removeHeader("Content-Security-Policy");
   if (request.method !== "GET") return;

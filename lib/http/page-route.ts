@@ -1,3 +1,4 @@
+import { READER_VIEW, READER_VIEW_COOKIE } from "@/lib/auth/reader-view";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie-names";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { parseCookieHeader } from "./cookie-header";
@@ -6,13 +7,16 @@ import { parseCookieHeader } from "./cookie-header";
  * Which page answers a request, decided by the edge (scripts/serve.ts) before
  * Next.js sees it. Every page lives under its language (app/[locale]/…), which
  * comes from the language cookie or Accept-Language, so that addresses stay
- * the same for everyone. A reader who is not signed in, asking for a public
- * page, gets the cached document (app/[locale]/public/…): the same bytes for
- * every such reader of that language, re-rendered only when its data change.
- * next.config.js rewrites the address from the two headers below.
+ * the same for everyone. A reader asking for a public page gets the cached
+ * document (app/[locale]/public/…) when not signed in, or when signed in as a
+ * participant whose browser fills in the personal parts (lib/auth/reader-view.ts):
+ * the same bytes for every such reader of that language, re-rendered only when
+ * its data change.
+ * The edge hands Next.js the route's own address (`/zh/public/consultations/…`),
+ * which costs less than Next.js's rewrites matched against every request; the
+ * browser's address stays as it was.
  */
 export const LOCALE_HEADER = "x-consult-locale";
-export const CACHED_VIEW_HEADER = "x-consult-cached";
 
 /** The public pages that have a cached document; their addresses with a query (?page=2) are rendered per request. */
 const CACHED_PAGES = [
@@ -26,7 +30,8 @@ const CACHED_PAGES = [
 const NOT_PAGES = /^\/(?:_next\/|api\/|__|(?:icon\.svg|favicon\.ico|robots\.txt|sitemap\.xml)$)/;
 
 export type PageRouteRequest = { method: string | undefined; url: string; cookie: string | undefined; acceptLanguage: string | undefined };
-export type PageRoute = { locale: Locale; cached: boolean };
+/** `url`: the route's address, with the request's query. */
+export type PageRoute = { locale: Locale; cached: boolean; url: string };
 
 /** null: not a page (an asset, the API), left as it is. */
 export function pageRoute(request: PageRouteRequest): PageRoute | null {
@@ -37,9 +42,10 @@ export function pageRoute(request: PageRouteRequest): PageRoute | null {
   const chosen = cookies.get(LOCALE_COOKIE);
   const locale = isLocale(chosen) ? chosen : negotiateLocale(request.acceptLanguage);
   const reading = request.method === "GET" || request.method === "HEAD";
-  const signedIn = SESSION_COOKIES.some((name) => cookies.has(name));
-  const cached = reading && !signedIn && onlyRouterQuery(queryAt === -1 ? "" : request.url.slice(queryAt + 1)) && CACHED_PAGES.some((page) => page.test(path));
-  return { locale, cached };
+  const rendersForSession = SESSION_COOKIES.some((name) => cookies.has(name)) && cookies.get(READER_VIEW_COOKIE) !== READER_VIEW;
+  const cached = reading && !rendersForSession && onlyRouterQuery(queryAt === -1 ? "" : request.url.slice(queryAt + 1)) && CACHED_PAGES.some((page) => page.test(path));
+  // "/" is the language's own page: /zh, /zh/public.
+  return { locale, cached, url: `/${locale}${cached ? "/public" : ""}${path === "/" ? "" : path}${queryAt === -1 ? "" : request.url.slice(queryAt)}` };
 }
 
 /** Next.js's client router adds `_rsc` to its own requests; any other query is the reader's. */

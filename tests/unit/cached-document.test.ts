@@ -3,9 +3,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerAsCachedDocument, chooseEncoding, inlineScriptHashes } from "@/lib/http/cached-document";
+import { answerAsCachedDocument, chooseEncoding, inlineScriptHashes, measureKnownDocuments } from "@/lib/http/cached-document";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+/** Longer than V8 hashes a string by its content. */
+const LONG_PAGE = `<!DOCTYPE html><html><body>${"<p>多语言 consultation</p>".repeat(2_000)}</body></html>`;
 const PAGE = `<!DOCTYPE html><html><head><script src="/_next/a.js" async=""></script></head><body><p>多语言</p><script>self.__next_f.push([1,"中文"])</script><script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>`;
 
 describe("a cached page's scripts", () => {
@@ -38,6 +40,10 @@ describe("the edge's answer with a cached document", () => {
         return;
       }
       response.setHeader("Content-Type", "text/html; charset=utf-8");
+      if (request.url === "/long") {
+        response.end(LONG_PAGE);
+        return;
+      }
       if (request.url === "/streamed") {
         response.write(PAGE.slice(0, 40));
         response.end(Buffer.from(PAGE.slice(40)));
@@ -82,5 +88,17 @@ describe("the edge's answer with a cached document", () => {
     expect(payload.body.toString()).toBe("0:[]");
     expect(payload.headers["content-security-policy"]).toBeUndefined();
     expect(payload.headers.etag).toBeUndefined();
+  });
+
+  it("knows the length of a long document it has sent, which Next.js measures on every hit", async () => {
+    const measured = Buffer.byteLength(LONG_PAGE);
+    measureKnownDocuments();
+    expect((await get("/long")).body.length).toBe(measured);
+    expect(Buffer.byteLength(LONG_PAGE)).toBe(measured);
+    // Another string of the same length is measured, not mistaken for the document.
+    const other = LONG_PAGE.replace("多", "a");
+    expect(other.length).toBe(LONG_PAGE.length);
+    expect(Buffer.byteLength(other)).toBe(measured - 2);
+    expect(Buffer.byteLength(LONG_PAGE, "latin1")).toBe(LONG_PAGE.length);
   });
 });

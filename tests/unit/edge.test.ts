@@ -98,6 +98,27 @@ describe("security headers", () => {
     expect(second.responseHeaders["Content-Security-Policy"]).not.toBe(policy);
   });
 
+  it("never repeat a nonce over many requests (they are cut from a pool of random bytes)", () => {
+    const nonces = new Set<string>();
+    for (let i = 0; i < 1_000; i += 1) {
+      const decision = admitRequest(request("localhost:3000"), demo);
+      if (decision.refused !== null) throw new Error("refused");
+      nonces.add(/'nonce-([^']+)'/.exec(decision.responseHeaders["Content-Security-Policy"]!)![1]!);
+    }
+    expect(nonces.size).toBe(1_000);
+  });
+
+  it("forbid framing, sniffing, the referrer across sites and powerful features", () => {
+    const decision = admitRequest(request("localhost:3000"), demo);
+    if (decision.refused !== null) throw new Error("refused");
+    expect(decision.responseHeaders).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+      "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    });
+  });
+
   it("add HSTS only when the public address is https", () => {
     const secure = admitRequest(request("consult.example.org"), site);
     const plain = admitRequest(request("localhost:3000"), demo);

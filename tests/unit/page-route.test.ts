@@ -7,12 +7,20 @@ const ask = (url: string, options: { method?: string; cookie?: string; acceptLan
 describe("which page answers a request", () => {
   it("gives a reader who is not signed in the cached document of a public page", () => {
     for (const url of ["/", "/consultations", "/consultations/igf-2025", "/consultations/igf-2025/messages/3.2.1.1", "/consultations/igf-2025/outcome", "/consultations/igf-2025/outcome/print", "/consultations/igf-2025/statistics", "/moderation", "/code-of-participation", "/developers"]) {
-      expect(ask(url), url).toEqual({ locale: "en", cached: true });
+      expect(ask(url), url).toEqual({ locale: "en", cached: true, url: `/en/public${url === "/" ? "" : url}` });
     }
   });
 
+  it("hands Next.js the address of the route that answers, with the query", () => {
+    expect(ask("/?_rsc=1x2y")?.url).toBe("/en/public?_rsc=1x2y");
+    expect(ask("/consultations/igf-2025/messages/1.1?page=2", { cookie: "NEXT_LOCALE=ar" })?.url).toBe("/ar/consultations/igf-2025/messages/1.1?page=2");
+    expect(ask("/sign-in?callbackUrl=%2F")?.url).toBe("/en/sign-in?callbackUrl=%2F");
+    // An address that names a language or the cached tree itself is not a page of ours.
+    expect(ask("/en/public/moderation")?.url).toBe("/en/en/public/moderation");
+  });
+
   it("renders per request for a signed-in reader, a query, a write, or a page that is not public", () => {
-    expect(ask("/consultations/igf-2025", { cookie: "NEXT_LOCALE=zh; next-auth.session-token=abc" })).toEqual({ locale: "zh", cached: false });
+    expect(ask("/consultations/igf-2025", { cookie: "NEXT_LOCALE=zh; next-auth.session-token=abc" })).toEqual({ locale: "zh", cached: false, url: "/zh/consultations/igf-2025" });
     expect(ask("/consultations/igf-2025", { cookie: "__Secure-next-auth.session-token=abc" })?.cached).toBe(false);
     expect(ask("/consultations/igf-2025/messages/1.1?page=2")?.cached).toBe(false);
     expect(ask("/consultations/igf-2025/outcome?view=changes")?.cached).toBe(false);
@@ -20,6 +28,15 @@ describe("which page answers a request", () => {
     for (const url of ["/consultations/igf-2025/search?q=access", "/account", "/admin/moderation", "/sign-in", "/consultations/igf-2025/messages/1.1/extra"]) {
       expect(ask(url)?.cached, url).toBe(false);
     }
+  });
+
+  it("gives a signed-in participant whose browser fills in the personal parts the cached document, and the secretariat its own pages", () => {
+    expect(ask("/consultations/igf-2025/messages/1.1", { cookie: "next-auth.session-token=abc; consult-view=reader" })).toEqual({ locale: "en", cached: true, url: "/en/public/consultations/igf-2025/messages/1.1" });
+    expect(ask("/consultations/igf-2025", { cookie: "next-auth.session-token=abc; consult-view=staff" })?.cached).toBe(false);
+    expect(ask("/consultations/igf-2025?page=2", { cookie: "next-auth.session-token=abc; consult-view=reader" })?.cached).toBe(false);
+    expect(ask("/account", { cookie: "next-auth.session-token=abc; consult-view=reader" })?.cached).toBe(false);
+    // Signed out, a hint left behind changes nothing.
+    expect(ask("/consultations/igf-2025", { cookie: "consult-view=staff" })?.cached).toBe(true);
   });
 
   it("keeps the client router's own query on the cached document", () => {
