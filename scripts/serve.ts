@@ -8,6 +8,7 @@ import path from "node:path";
 import next from "next";
 import { appUrl } from "@/lib/auth/config";
 import { apiError } from "@/lib/api/respond";
+import { answerActionOnCachedPage } from "@/lib/http/action-on-cached-page";
 import { answerAsCachedDocument, measureKnownDocuments } from "@/lib/http/cached-document";
 import { admitRequest, CLIENT_ADDRESS_HEADER, edgeConfig, scriptPolicy } from "@/lib/http/edge";
 import { LOCALE_HEADER, pageRoute } from "@/lib/http/page-route";
@@ -73,7 +74,10 @@ const server = http.createServer((request, response) => {
   request.headers["x-forwarded-for"] = decision.requestHeaders[CLIENT_ADDRESS_HEADER] || undefined;
   for (const [name, value] of Object.entries(decision.responseHeaders)) response.setHeader(name, value);
   delete request.headers[WRITE_ADMITTED_HEADER];
-  routePage(request, response);
+  if (routePage(request, response) === "action on a cached page") {
+    void answerActionOnCachedPage(() => handle(request, response));
+    return;
+  }
   if (!isApiWrite(request.method, request.url ?? "/")) {
     void handle(request, response);
     return;
@@ -102,6 +106,8 @@ function routePage(request: http.IncomingMessage, response: http.ServerResponse)
   request.headers[LOCALE_HEADER] = route.locale;
   request.url = route.url;
   if (!route.cached) return;
+  // A server action posted from a cached page: its answer is rendered for the person who acted, with the nonce.
+  if (request.method !== "GET" && request.method !== "HEAD") return "action on a cached page";
   delete request.headers["content-security-policy"];
   response.removeHeader("Content-Security-Policy");
   if (request.method !== "GET") return;

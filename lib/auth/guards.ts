@@ -35,3 +35,11 @@ export function requireAdmin(actor: Actor | null): Actor {
 export function isSecretariat(actor: Actor | null): boolean {
   return Boolean(actor && !actor.suspended && SECRETARIAT_ROLES.includes(actor.role));
 }
+
+/**
+ * A participant, for whom a public page differs from everyone's only in its
+ * personal parts (lib/auth/reader-view.ts); the secretariat sees more.
+ */
+export function isReader(actor: Actor | null): boolean {
+  return actor?.role === "PARTICIPANT";
+}

@@ -11,6 +11,11 @@ export function renderForEveryone() {
   render().forEveryone = true;
 }
 
+/** Whether this render is a cached document (a page then leaves its personal parts to components/personal/). */
+export function isRenderedForEveryone() {
+  return render().forEveryone;
+}
+
 /** The signed-in person for this request (pages and server actions), read once per request. */
 export const getActor = cache(async (): Promise<Actor | null> => (render().forEveryone ? null : whoIsAsking(sessionCredential(await cookies()))));
 

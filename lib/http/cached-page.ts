@@ -1,5 +1,6 @@
 import { setRequestLocale } from "next-intl/server";
 import { renderForEveryone } from "@/lib/auth/session";
+import { isActionOnCachedPage } from "./action-on-cached-page";
 
 type CachedPageProps<Params> = { params: Promise<Params & { locale: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
@@ -12,7 +13,8 @@ type CachedPageProps<Params> = { params: Promise<Params & { locale: string }>; s
 export function forEveryone<Params, Result>(render: (props: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) => Result) {
   return async (props: CachedPageProps<Params>) => {
     setRequestLocale((await props.params).locale);
-    renderForEveryone();
+    // The answer to a server action posted from the page is the acting person's own (lib/http/action-on-cached-page.ts).
+    if (!isActionOnCachedPage()) renderForEveryone();
     return render({ params: props.params, searchParams: Promise.resolve({}) });
   };
 }

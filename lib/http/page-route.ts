@@ -30,7 +30,11 @@ const CACHED_PAGES = [
 const NOT_PAGES = /^\/(?:_next\/|api\/|__|(?:icon\.svg|favicon\.ico|robots\.txt|sitemap\.xml)$)/;
 
 export type PageRouteRequest = { method: string | undefined; url: string; cookie: string | undefined; acceptLanguage: string | undefined };
-/** `url`: the route's address, with the request's query. */
+/**
+ * `cached`: the cached page's route answers (for a GET, from the cache; for a
+ * server action posted from that page, rendered for the action). `url`: the
+ * route's address, with the request's query.
+ */
 export type PageRoute = { locale: Locale; cached: boolean; url: string };
 
 /** null: not a page (an asset, the API), left as it is. */
@@ -41,9 +45,9 @@ export function pageRoute(request: PageRouteRequest): PageRoute | null {
   const cookies = parseCookieHeader(request.cookie);
   const chosen = cookies.get(LOCALE_COOKIE);
   const locale = isLocale(chosen) ? chosen : negotiateLocale(request.acceptLanguage);
-  const reading = request.method === "GET" || request.method === "HEAD";
   const rendersForSession = SESSION_COOKIES.some((name) => cookies.has(name)) && cookies.get(READER_VIEW_COOKIE) !== READER_VIEW;
-  const cached = reading && !rendersForSession && onlyRouterQuery(queryAt === -1 ? "" : request.url.slice(queryAt + 1)) && CACHED_PAGES.some((page) => page.test(path));
+  // A form or server action posts to the route its page came from, so that its answer updates that same page.
+  const cached = !rendersForSession && onlyRouterQuery(queryAt === -1 ? "" : request.url.slice(queryAt + 1)) && CACHED_PAGES.some((page) => page.test(path));
   // "/" is the language's own page: /zh, /zh/public.
   return { locale, cached, url: `/${locale}${cached ? "/public" : ""}${path === "/" ? "" : path}${queryAt === -1 ? "" : request.url.slice(queryAt)}` };
 }

@@ -24,7 +24,6 @@ describe("which page answers a request", () => {
     expect(ask("/consultations/igf-2025", { cookie: "__Secure-next-auth.session-token=abc" })?.cached).toBe(false);
     expect(ask("/consultations/igf-2025/messages/1.1?page=2")?.cached).toBe(false);
     expect(ask("/consultations/igf-2025/outcome?view=changes")?.cached).toBe(false);
-    expect(ask("/consultations/igf-2025/messages/1.1", { method: "POST" })?.cached).toBe(false);
     for (const url of ["/consultations/igf-2025/search?q=access", "/account", "/admin/moderation", "/sign-in", "/consultations/igf-2025/messages/1.1/extra"]) {
       expect(ask(url)?.cached, url).toBe(false);
     }
@@ -37,6 +36,13 @@ describe("which page answers a request", () => {
     expect(ask("/account", { cookie: "next-auth.session-token=abc; consult-view=reader" })?.cached).toBe(false);
     // Signed out, a hint left behind changes nothing.
     expect(ask("/consultations/igf-2025", { cookie: "consult-view=staff" })?.cached).toBe(true);
+  });
+
+  it("sends a form or server action to the route its page came from", () => {
+    expect(ask("/consultations/igf-2025/messages/1.1", { method: "POST" })?.cached).toBe(true);
+    expect(ask("/consultations/igf-2025/messages/1.1", { method: "POST", cookie: "next-auth.session-token=abc; consult-view=reader" })?.cached).toBe(true);
+    expect(ask("/consultations/igf-2025/messages/1.1", { method: "POST", cookie: "next-auth.session-token=abc" })?.cached).toBe(false);
+    expect(ask("/consultations/igf-2025/messages/1.1?page=2", { method: "POST" })?.cached).toBe(false);
   });
 
   it("keeps the client router's own query on the cached document", () => {

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { formError, type FormState } from "@/lib/actions/form-state";
+import { READER_VIEW_COOKIE } from "@/lib/auth/reader-view";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 import { endSession } from "@/lib/auth/session-store";
 import { getActor } from "@/lib/auth/session";
@@ -31,5 +32,7 @@ export async function signOutAction() {
     if (token) await endSession(token);
     jar.delete(name);
   }
+  // Signed out, this browser gets the cached pages as everyone does (lib/auth/reader-view.ts).
+  jar.delete(READER_VIEW_COOKIE);
   redirect("/");
 }

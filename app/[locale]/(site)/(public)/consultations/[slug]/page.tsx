@@ -10,7 +10,9 @@ import { SectionTree, TableOfContents } from "@/components/consultations/section
 import { FollowConsultation } from "@/components/notifications/follow-consultation";
 import { StatisticsLink } from "@/components/statistics/statistics-link";
 import { LinkedText } from "@/components/text/linked-text";
+import { Personal } from "@/components/personal/personal";
 import { getActor } from "@/lib/auth/session";
+import { personalFollow } from "@/app/actions/personal-parts";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { isFollowing } from "@/lib/notifications/settings";
 import { followAction } from "./actions";
@@ -45,7 +47,9 @@ export default async function ConsultationPage({ params }: ConsultationPageProps
       {consultation.state === "DRAFT" ? (
         <p className="notice">{t("unpublishedPreview")}</p>
       ) : (
-        <FollowConsultation consultationId={consultation.id} slug={slug} signedIn={actor !== null} following={following} action={followAction} />
+        <Personal load={personalFollow.bind(null, consultation.id, slug)}>
+          <FollowConsultation consultationId={consultation.id} slug={slug} signedIn={actor !== null} following={following} action={followAction} />
+        </Personal>
       )}
       <p className="meta">
         {t("counts", { sections: consultation.counts.sections, messages: consultation.counts.messages, comments: consultation.counts.comments })}
