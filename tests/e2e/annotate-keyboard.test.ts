@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, setRole, signInWithCode, sql, uniqueEmail } from "./support/browser";
+import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, setRole, signInWithCode, sql, uniqueEmail, withoutScriptsAs } from "./support/browser";
 
 const browser = launchBrowser();
 
@@ -248,8 +248,7 @@ describe("annotating by keyboard, touch and mouse alike", () => {
   it("without JavaScript: no picker and no quote button, the typed quote works", async () => {
     const path = await openChineseConsultation();
     const signedIn = await participant("无脚本用户");
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    await context.addCookies(await signedIn.context.cookies());
+    const context = await withoutScriptsAs(browser, signedIn.context);
     await signedIn.context.close();
     const page = await context.newPage();
     await page.goto(path);

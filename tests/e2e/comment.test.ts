@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { READER_VIEW_COOKIE } from "@/lib/auth/reader-view";
-import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, signInWithCode, sql, uniqueEmail } from "./support/browser";
+import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, signInWithCode, sql, uniqueEmail, withoutScriptsAs } from "./support/browser";
 
 const browser = launchBrowser();
 
@@ -275,9 +274,7 @@ describe("annotating and commenting", () => {
   it("works without JavaScript: comments, and gives back the text of a comment or an edit refused at the deadline", async () => {
     const { slug, id } = await openConsultation();
     const signedIn = await participant("Plain Reader");
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    // Its session only: the hint that this browser fills in cached pages with scripts is not its (lib/auth/reader-view.ts).
-    await context.addCookies((await signedIn.context.cookies()).filter((cookie) => cookie.name !== READER_VIEW_COOKIE));
+    const context = await withoutScriptsAs(browser, signedIn.context);
     await signedIn.context.close();
     const page = await context.newPage();
     await page.goto(`/consultations/${slug}/messages/1.1`);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, setRole, signInWithCode, sql, uniqueEmail } from "./support/browser";
+import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, setRole, signInWithCode, sql, uniqueEmail, withoutScriptsAs } from "./support/browser";
 
 const browser = launchBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -215,8 +215,7 @@ describe("moderation", () => {
     await author.page.getByRole("button", { name: "Publish comment" }).click();
     await author.page.getByText("Your comment has been published.").waitFor();
     const reader = await participant("Plain Reporter");
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    await context.addCookies(await reader.context.cookies());
+    const context = await withoutScriptsAs(browser, reader.context);
     await reader.context.close();
     const page = await context.newPage();
     await page.goto(path);

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import postgres from "postgres";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
+import { READER_VIEW_COOKIE } from "@/lib/auth/reader-view";
 import { findChromium } from "../../../scripts/find-chromium.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -122,3 +123,13 @@ export async function publicPagesCatchUp() {
 }
 
 export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+
+/**
+ * A browser without scripts that is signed in as `signedIn` is: its session
+ * cookies, without the hint that only scripts set (lib/auth/reader-view.ts).
+ */
+export async function withoutScriptsAs(browser: ReturnType<typeof launchBrowser>, signedIn: BrowserContext) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.addCookies((await signedIn.cookies()).filter((cookie) => cookie.name !== READER_VIEW_COOKIE));
+  return context;
+}

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { formError, formValues, type FormState } from "@/lib/actions/form-state";
+import { READER_VIEW_COOKIE } from "@/lib/auth/reader-view";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { requestSignIn, signInWithCode } from "@/lib/auth/sign-in";
 import { requestContext } from "@/lib/http/request-context";
@@ -27,7 +28,10 @@ export async function signInWithCodeAction(_state: FormState, form: FormData): P
     return formError(error, values);
   }
   const cookie = sessionCookie();
-  (await cookies()).set(cookie.name, signedIn.sessionToken, { ...cookie.options, expires: signedIn.expires });
+  const jar = await cookies();
+  jar.set(cookie.name, signedIn.sessionToken, { ...cookie.options, expires: signedIn.expires });
+  // Pages are rendered for the new session until this browser's scripts say it can fill in cached ones (lib/auth/reader-view.ts).
+  jar.delete(READER_VIEW_COOKIE);
   const { callbackUrl, isNewUser } = signedIn;
   redirect(isNewUser ? `/account/profile?${new URLSearchParams({ callbackUrl })}` : callbackUrl);
 }
