@@ -101,7 +101,13 @@ const server = http.createServer((request, response) => {
  */
 function routePage(request: http.IncomingMessage, response: http.ServerResponse) {
   delete request.headers[LOCALE_HEADER];
-  const route = pageRoute({ method: request.method, url: request.url ?? "/", cookie: request.headers.cookie, acceptLanguage: request.headers["accept-language"] });
+  const route = pageRoute({
+    method: request.method,
+    url: request.url ?? "/",
+    cookie: request.headers.cookie,
+    acceptLanguage: request.headers["accept-language"],
+    routerStateTree: [request.headers["next-router-state-tree"]].flat()[0],
+  });
   if (!route) return;
   request.headers[LOCALE_HEADER] = route.locale;
   request.url = route.url;

@@ -5,6 +5,7 @@ import type { FormAction } from "@/lib/actions/form-state";
 import { FILTER_RESULTS_MAX, filterMessages, firstLine, openSectionIds } from "@/lib/consultations/editor-view";
 import type { MessageNode, SectionNode } from "@/lib/consultations/read-tree";
 import { HEADING_MAX, INTRODUCTION_MAX, MESSAGE_TEXT_MAX } from "@/lib/consultations/schemas";
+import { localeDirection } from "@/lib/i18n/locales";
 
 /** The secretariat's editing actions, handed down to each section's and message's forms. */
 export type EditorActions = { updateSection: FormAction; arrangeSection: FormAction; addMessage: FormAction; editMessage: FormAction; splitSection: FormAction };
@@ -77,7 +78,7 @@ export async function ConsultationEditor({ actions, language, sections, frozen, 
             <li key={section.id}>
               <Link href={href({ sectionId: section.id }, `section-${section.id}`)} title={section.heading}>
                 {section.number}
-                <span className="visually-hidden" lang={language}>
+                <span className="visually-hidden" lang={language} dir={localeDirection(language)}>
                   {" "}
                   {section.heading}
                 </span>
@@ -100,7 +101,7 @@ async function SectionEditors({ sections, context }: { sections: SectionNode[]; 
         <li key={section.id} className="editor-section">
           <details id={`section-${section.id}`} open={open.has(section.id) || undefined}>
             <summary>
-              <span className="section-number">{section.number}</span> <span lang={language}>{section.heading}</span>{" "}
+              <span className="section-number">{section.number}</span> <span lang={language} dir={localeDirection(language)}>{section.heading}</span>{" "}
               <span className="hint">{t("sectionCounts", { messages: section.messages.length, sections: section.sections.length })}</span>
             </summary>
             <ActionForm action={actions.arrangeSection} className="toolbar" label={t("arrangeSection", { number: section.number })}>
@@ -125,11 +126,11 @@ async function SectionEditors({ sections, context }: { sections: SectionNode[]; 
               <input type="hidden" name="sectionId" value={section.id} />
               <div className="field">
                 <label htmlFor={`heading-${section.id}`}>{t("headingOf", { number: section.number })}</label>
-                <TypedInput id={`heading-${section.id}`} name="heading" defaultValue={section.heading} lang={language} required maxLength={HEADING_MAX} />
+                <TypedInput id={`heading-${section.id}`} name="heading" defaultValue={section.heading} lang={language} dir={localeDirection(language)} required maxLength={HEADING_MAX} />
               </div>
               <div className="field">
                 <label htmlFor={`intro-${section.id}`}>{t("introductionOf", { number: section.number })}</label>
-                <TypedTextarea id={`intro-${section.id}`} name="introduction" defaultValue={section.introduction} lang={language} rows={2} maxLength={INTRODUCTION_MAX} />
+                <TypedTextarea id={`intro-${section.id}`} name="introduction" defaultValue={section.introduction} lang={language} dir={localeDirection(language)} rows={2} maxLength={INTRODUCTION_MAX} />
               </div>
               <button type="submit">{t("saveSection")}</button>
             </ActionForm>
@@ -153,7 +154,7 @@ async function SectionEditors({ sections, context }: { sections: SectionNode[]; 
               <input type="hidden" name="sectionId" value={section.id} />
               <div className="field">
                 <label htmlFor={`add-${section.id}`}>{t("newMessageText")}</label>
-                <TypedTextarea id={`add-${section.id}`} name="text" lang={language} rows={2} required maxLength={MESSAGE_TEXT_MAX} />
+                <TypedTextarea id={`add-${section.id}`} name="text" lang={language} dir={localeDirection(language)} rows={2} required maxLength={MESSAGE_TEXT_MAX} />
               </div>
               <button type="submit" className="secondary">
                 {t("addMessage")}
@@ -179,7 +180,7 @@ async function MessageLine({ message, context, place }: MessageLineProps) {
   return (
     <li className="editor-message" id={place ? `message-${message.id}` : undefined}>
       <p className="message-line">
-        <strong>{message.number}</strong> <span lang={language}>{firstLine(message.text)}</span>{" "}
+        <strong>{message.number}</strong> <span lang={language} dir={localeDirection(language)}>{firstLine(message.text)}</span>{" "}
         {editing ? null : (
           <Link href={href({ editId: message.id, sectionId: null }, `message-${message.id}`)} className="edit-link">
             {t("edit")}
@@ -205,7 +206,7 @@ async function MessageForms({ message, context, place }: { message: MessageNode;
           <label htmlFor={`text-${message.id}`}>
             {t("textOf", { number: message.number })} <span className="hint">({t("versionShort", { number: message.versionNumber })})</span>
           </label>
-          <TypedTextarea id={`text-${message.id}`} name="text" defaultValue={message.text} lang={language} rows={6} required maxLength={MESSAGE_TEXT_MAX} />
+          <TypedTextarea id={`text-${message.id}`} name="text" defaultValue={message.text} lang={language} dir={localeDirection(language)} rows={6} required maxLength={MESSAGE_TEXT_MAX} />
         </div>
         <div className="toolbar">
           <button type="submit" name="intent" value="save">
@@ -233,7 +234,7 @@ async function MessageForms({ message, context, place }: { message: MessageNode;
         <input type="hidden" name="messageId" value={message.id} />
         <div className="field">
           <label htmlFor={`split-${message.id}`}>{t("newSectionHeading")}</label>
-          <TypedInput id={`split-${message.id}`} name="heading" lang={language} required maxLength={HEADING_MAX} />
+          <TypedInput id={`split-${message.id}`} name="heading" lang={language} dir={localeDirection(language)} required maxLength={HEADING_MAX} />
         </div>
         <button type="submit" className="secondary">
           {t("split")}

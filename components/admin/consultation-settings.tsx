@@ -5,6 +5,7 @@ import type { ConsultationState } from "@/lib/consultations/state";
 import { DOCUMENT_LANGUAGE_CODES, INTRODUCTION_MAX, TITLE_MAX } from "@/lib/consultations/schemas";
 import { languageName } from "@/lib/i18n/language-name";
 import { instantToWallTime } from "@/lib/time/zoned";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type ConsultationSettingsProps = {
   consultation: {
@@ -83,7 +84,7 @@ export async function ConsultationSettings({ consultation, state, actions }: Con
       </section>
       <section aria-labelledby="details-heading" className="panel">
         <h2 id="details-heading">{t("detailsHeading")}</h2>
-        <p lang={consultation.language}>{consultation.title}</p>
+        <p lang={consultation.language} dir={localeDirection(consultation.language)}>{consultation.title}</p>
         <ActionForm action={actions.updateDetails} label={t("detailsHeading")} disclosure={{ summary: t("editDetails"), className: "editor-disclosure" }}>
           <input type="hidden" name="consultationId" value={consultation.id} />
           <div className="field">

@@ -10,6 +10,7 @@ import type { FormAction, FormState } from "@/lib/actions/form-state";
 import { COMMENT_BODY_MAX, QUOTE_INPUT_MAX } from "@/lib/comments/schemas";
 import { announcePassage, onPassage, type Passage } from "./passage-event";
 import { selectionWithin } from "./selection-offsets";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type CommentFormProps = {
   mode: "comment" | "reply";
@@ -144,7 +145,7 @@ export function CommentForm({ mode, messageId, language, parentId, action, idemp
                   {state.passages.map((passage) => (
                     <label key={`${passage.start}:${passage.end}`}>
                       <input type="radio" name="quoteChoice" value={`${passage.start}:${passage.end}`} onChange={() => fillQuote(passage, false)} />{" "}
-                      <span lang={language}>{passage.exact}</span>
+                      <span lang={language} dir={language ? localeDirection(language) : undefined}>{passage.exact}</span>
                     </label>
                   ))}
                   <label>

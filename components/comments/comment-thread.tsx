@@ -105,7 +105,7 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
         </blockquote>
       ) : null}
       {comment.body !== null ? (
-        <CommentBody text={comment.body} />
+        <CommentBody text={comment.body} language={comment.language} />
       ) : comment.moderation ? (
         <HiddenPlaceholder moderation={comment.moderation} timeZone={referenceTimeZone} />
       ) : (

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { highlightSegments } from "@/lib/annotations/highlights";
 import type { Highlight } from "@/lib/comments/message-discussion";
+import { localeDirection } from "@/lib/i18n/locales";
 
 /** The id of the element whose text is exactly the version's text: the W3C selectors count in it. */
 export const MESSAGE_TEXT_ID = "message-text";
@@ -27,7 +28,7 @@ export function HighlightedText({ text, language, highlights }: HighlightedTextP
   const { segments } = highlightSegments(text, highlights);
   const endingAt = notesEndingAt(highlights);
   return (
-    <p className="message-text large" lang={language} id={MESSAGE_TEXT_ID} data-message-text="">
+    <p className="message-text large" lang={language} dir={localeDirection(language)} id={MESSAGE_TEXT_ID} data-message-text="">
       {segments.map((segment, index) =>
         segment.ids.length === 0 ? (
           <span key={index}>{segment.text}</span>
@@ -70,7 +71,7 @@ export async function HighlightNotes({ text, language, highlights, threadHref }:
                 <sup>{highlight.number}</sup>
                 <span className="visually-hidden">{t("noteLabel", { number: highlight.number })}</span>
               </a>{" "}
-              <q lang={language}>{excerpt(text.slice(highlight.start, highlight.end))}</q>
+              <q lang={language} dir={localeDirection(language)}>{excerpt(text.slice(highlight.start, highlight.end))}</q>
             </li>
           ))}
       </ol>

@@ -5,6 +5,7 @@ import { Pagination } from "@/components/navigation/pagination";
 import type { Actor } from "@/lib/auth/actor";
 import { listOwnComments } from "@/lib/comments/own-comments";
 import { formatInstant, labelGap } from "@/lib/time/format";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type OwnCommentsProps = { actor: Actor; page: number; pageHref: (page: number) => string };
 
@@ -37,7 +38,7 @@ export async function OwnComments({ actor, page: requestedPage, pageHref }: OwnC
                   <article aria-labelledby={headingId}>
                     <h3 id={headingId}>
                       <Link href={`/consultations/${slug}/messages/${number}#comment-${comment.id}`}>
-                        <span lang={language}>{title}</span> · {t("own.message", { number })}
+                        <span lang={language} dir={localeDirection(language)}>{title}</span> · {t("own.message", { number })}
                       </Link>
                     </h3>
                     <p className="meta">
@@ -50,7 +51,7 @@ export async function OwnComments({ actor, page: requestedPage, pageHref }: OwnC
                         <a href="#moderation">{t("own.moderatedSee")}</a>
                       </p>
                     ) : (
-                      <CommentBody text={comment.body} />
+                      <CommentBody text={comment.body} language={comment.language} />
                     )}
                     {comment.inOutcome ? (
                       <div className="own-outcome">
@@ -62,7 +63,7 @@ export async function OwnComments({ actor, page: requestedPage, pageHref }: OwnC
                             {comment.disposition.rationale ? (
                               <>
                                 {" — "}
-                                <span lang={language}>{comment.disposition.rationale}</span>
+                                <span lang={language} dir={localeDirection(language)}>{comment.disposition.rationale}</span>
                               </>
                             ) : null}
                           </p>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Deadline } from "@/components/consultations/deadline";
 import type { ConsultationSummary } from "@/lib/consultations/list-public";
 import { labelGap } from "@/lib/time/format";
+import { localeDirection } from "@/lib/i18n/locales";
 
 /** A consultation in a list: its title, size and where it stands. */
 export async function ConsultationCard({ consultation, headingLevel = 3 }: { consultation: ConsultationSummary; headingLevel?: 2 | 3 }) {
@@ -11,7 +12,7 @@ export async function ConsultationCard({ consultation, headingLevel = 3 }: { con
   const Heading = `h${headingLevel}` as const;
   return (
     <li>
-      <Heading lang={language}>
+      <Heading lang={language} dir={localeDirection(language)}>
         <Link href={`/consultations/${slug}`}>{title}</Link>
       </Heading>
       <p className="meta">

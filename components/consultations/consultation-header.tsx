@@ -3,6 +3,7 @@ import type { ConsultationState } from "@/lib/consultations/state";
 import { labelGap } from "@/lib/time/format";
 import { Deadline } from "./deadline";
 import { StateBadge } from "./state-badge";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type ConsultationHeaderProps = {
   consultation: {
@@ -22,7 +23,7 @@ export async function ConsultationHeader({ consultation, children }: Consultatio
   const { title, language, state, opensAt, closesAt, referenceTimeZone } = consultation;
   return (
     <header className="consultation-header">
-      {children ? <p className="eyebrow" lang={language}>{title}</p> : <h1 lang={language}>{title}</h1>}
+      {children ? <p className="eyebrow" lang={language} dir={localeDirection(language)}>{title}</p> : <h1 lang={language} dir={localeDirection(language)}>{title}</h1>}
       {children}
       <p className="meta">
         <StateBadge state={state} />{" "}

@@ -3,6 +3,7 @@ import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 import { LinkedText } from "@/components/text/linked-text";
 import type { SectionNode } from "@/lib/consultations/read-tree";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type SectionTreeProps = { slug: string; language: string; sections: SectionNode[]; depth?: number };
 
@@ -20,7 +21,7 @@ export async function SectionTree({ slug, language, sections, depth = 0 }: Secti
                   {t("messageNumber", { number: message.number })}
                 </Link>
               </p>
-              <p className="message-text" lang={language}>{message.text}</p>
+              <p className="message-text" lang={language} dir={localeDirection(language)}>{message.text}</p>
               <p className="message-meta">
                 <Link href={`/consultations/${slug}/messages/${message.number}#comments`}>
                   {t("commentCount", { count: message.commentCount })}
@@ -49,10 +50,10 @@ export function DocumentSection({ section, language, depth, children }: Document
   return (
     <section id={`section-${section.number}`} aria-labelledby={`heading-${section.number}`} className="doc-section">
       <Heading id={`heading-${section.number}`}>
-        <span className="number">{section.number}</span> <span lang={language}>{section.heading}</span>
+        <span className="number">{section.number}</span> <span lang={language} dir={localeDirection(language)}>{section.heading}</span>
       </Heading>
       {section.introduction ? (
-        <p className="section-intro" lang={language}>
+        <p className="section-intro" lang={language} dir={localeDirection(language)}>
           <LinkedText text={section.introduction} />
         </p>
       ) : null}
@@ -72,7 +73,7 @@ export function TableOfContents({ sections, language }: { sections: ContentsSect
       {sections.map((section) => (
         <li key={section.id}>
           <a href={`#section-${section.number}`}>
-            {section.number} <span lang={language}>{section.heading}</span>
+            {section.number} <span lang={language} dir={localeDirection(language)}>{section.heading}</span>
           </a>
           <TableOfContents sections={section.sections} language={language} />
         </li>

@@ -4,6 +4,7 @@ import type { FormAction } from "@/lib/actions/form-state";
 import { MESSAGE_TEXT_MAX } from "@/lib/consultations/schemas";
 import { FATE_NOTE_MAX, MESSAGE_FATES } from "@/lib/finalisation/schemas";
 import { CorrectionNoteField } from "./correction-note-field";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type FinalTextFormProps = { action: FormAction; messageId: string; text: string; language: string; published: boolean };
 
@@ -15,7 +16,7 @@ export async function FinalTextForm({ action, messageId, text, language, publish
       <input type="hidden" name="messageId" value={messageId} />
       <div className="field">
         <label htmlFor="final-text">{t("finalText")}</label>
-        <TypedTextarea id="final-text" name="text" required maxLength={MESSAGE_TEXT_MAX} rows={6} defaultValue={text} lang={language} />
+        <TypedTextarea id="final-text" name="text" required maxLength={MESSAGE_TEXT_MAX} rows={6} defaultValue={text} lang={language} dir={localeDirection(language)} />
       </div>
       {published ? <CorrectionNoteField id="final-text-correction" /> : null}
       <button type="submit">{t("saveFinalText")}</button>

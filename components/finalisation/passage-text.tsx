@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { highlightSegments } from "@/lib/annotations/highlights";
 import type { PassageRange } from "@/lib/finalisation/workspace";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type PassageTextProps = { text: string; language: string; passages: PassageRange[]; commentHref: (commentId: string) => string };
 
@@ -11,7 +12,7 @@ export async function PassageText({ text, language, passages, commentHref }: Pas
   const endingAt = new Map<number, PassageRange[]>();
   for (const passage of passages) endingAt.set(passage.end, [...(endingAt.get(passage.end) ?? []), passage]);
   return (
-    <p className="message-text large" lang={language}>
+    <p className="message-text large" lang={language} dir={localeDirection(language)}>
       {segments.map((segment, index) => (
         <span key={index}>
           {segment.ids.length === 0 ? segment.text : <mark className={`depth-${Math.min(segment.ids.length, 3)}`}>{segment.text}</mark>}

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { OverviewSection } from "@/lib/finalisation/overview";
 import type { Progress } from "@/lib/finalisation/progress";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type ProgressTableProps = { sections: OverviewSection[]; overall: Progress; language: string };
 
@@ -21,7 +22,7 @@ export async function ProgressTable({ sections, overall, language }: ProgressTab
           {sections.map((section) => (
             <tr key={section.id}>
               <th scope="row">
-                {section.number} <span lang={language}>{section.heading}</span>
+                {section.number} <span lang={language} dir={localeDirection(language)}>{section.heading}</span>
               </th>
               <td>{t("progress.value", { answered: section.progress.answered, total: section.progress.total })}</td>
             </tr>

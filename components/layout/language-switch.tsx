@@ -1,4 +1,4 @@
-import { isLocale, LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import { isLocale, LOCALE_NAMES, LOCALES, localeDirection } from "@/lib/i18n/locales";
 
 type LanguageSwitchProps = { current: string; label: string; action: (form: FormData) => Promise<void> };
 
@@ -15,7 +15,7 @@ export function LanguageSwitch({ current, label, action }: LanguageSwitchProps) 
         <summary>
           <GlobeIcon />
           <span className="visually-hidden">{label}: </span>
-          <span lang={current}>{currentName}</span>
+          <span lang={current} dir={localeDirection(current)}>{currentName}</span>
         </summary>
         <ul>
           {LOCALES.map((locale) => (
@@ -25,6 +25,7 @@ export function LanguageSwitch({ current, label, action }: LanguageSwitchProps) 
                 name="locale"
                 value={locale}
                 lang={locale}
+                dir={localeDirection(locale)}
                 aria-current={locale === current ? "true" : undefined}
                 disabled={locale === current}
               >

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { APPEAL_TEXT_MAX } from "@/lib/moderation/schemas";
 import { listOwnModeratedComments } from "@/lib/moderation/own-moderated";
 import { formatInstant } from "@/lib/time/format";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type OwnModeratedCommentsProps = { actor: Actor; appealAction: FormAction };
 
@@ -34,7 +35,7 @@ export async function OwnModeratedComments({ actor, appealAction }: OwnModerated
               <article aria-labelledby={headingId}>
                 <h3 id={headingId}>
                   <Link href={`/consultations/${slug}/messages/${comment.message.number}#comment-${comment.id}`}>
-                    <span lang={language}>{title}</span> · {t("account.message", { number: comment.message.number })}
+                    <span lang={language} dir={localeDirection(language)}>{title}</span> · {t("account.message", { number: comment.message.number })}
                   </Link>
                 </h3>
                 <p className="meta">
@@ -47,7 +48,7 @@ export async function OwnModeratedComments({ actor, appealAction }: OwnModerated
                     {comment.moderationNote ? <> — <bdi>{comment.moderationNote}</bdi></> : null}
                   </p>
                 ) : null}
-                <CommentBody text={comment.body} />
+                <CommentBody text={comment.body} language={comment.language} />
                 {comment.status === "HIDDEN" ? (
                   // Present (empty) before the appeal is sent, so that the state it then shows is announced in place of the form.
                   <p role="status">

@@ -7,6 +7,7 @@ import { countryName } from "@/lib/profiles/countries";
 import { hasChanges } from "@/lib/text/redline";
 import { labelGap } from "@/lib/time/format";
 import { RedlineText } from "./redline-text";
+import { localeDirection } from "@/lib/i18n/locales";
 
 /** How the outcome shows each message: the final text (changes on request), the changes in place, or both for print. */
 export type OutcomeView = "text" | "changes" | "print";
@@ -41,7 +42,7 @@ export async function OutcomeMessageView({ message, language, headingLevel, view
       ) : (
         <>
           {final !== null ? (
-            <p className="message-text" lang={language}>
+            <p className="message-text" lang={language} dir={localeDirection(language)}>
               {final}
             </p>
           ) : null}
@@ -64,7 +65,7 @@ export async function OutcomeMessageView({ message, language, headingLevel, view
         <p className="fate-note">
           <strong>{t("note")}</strong>
           {labelGap(t("note"))}
-          <span lang={language}>{message.fateNote}</span>
+          <span lang={language} dir={localeDirection(language)}>{message.fateNote}</span>
         </p>
       ) : null}
       <DispositionTable message={message} language={language} headingLevel={headingLevel + 1} />
@@ -117,10 +118,10 @@ async function DispositionTable({ message, language, headingLevel }: Disposition
                       <p className="quote">
                         {t("onPassage")}
                         {labelGap(t("onPassage"))}
-                        <q lang={language}>{comment.quoteExact}</q>
+                        <q lang={language} dir={localeDirection(language)}>{comment.quoteExact}</q>
                       </p>
                     ) : null}
-                    <CommentBody text={comment.body} />
+                    <CommentBody text={comment.body} language={comment.language} />
                   </td>
                   <td>
                     <bdi>{comment.authorName}</bdi>

@@ -3,6 +3,7 @@ import { Deadline } from "@/components/consultations/deadline";
 import type { DispositionCounts } from "@/lib/finalisation/outcome-text";
 import { DISPOSITION_OUTCOMES } from "@/lib/finalisation/schemas";
 import type { OutcomeDocument } from "@/lib/finalisation/outcome-types";
+import { localeDirection } from "@/lib/i18n/locales";
 
 /** When the outcome was published (and the comments closed), in the reference zone and the reader's own. */
 export async function OutcomeDates({ outcome, withClosing = false }: { outcome: OutcomeDocument; withClosing?: boolean }) {
@@ -81,7 +82,7 @@ export async function OutcomeCorrections({ outcome }: { outcome: OutcomeDocument
                 </>
               ) : null}
               {" — "}
-              <span lang={outcome.language}>{correction.note}</span>
+              <span lang={outcome.language} dir={localeDirection(outcome.language)}>{correction.note}</span>
             </li>
           ))}
         </ul>

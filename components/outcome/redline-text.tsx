@@ -1,6 +1,7 @@
 import { Fragment } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { RedlinePart } from "@/lib/text/redline";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type RedlineTextProps = { parts: RedlinePart[]; language: string };
 
@@ -14,12 +15,12 @@ export async function RedlineText({ parts, language }: RedlineTextProps) {
   const t = await getTranslations("outcome");
   const locale = await getLocale();
   const marker = (text: string) => (
-    <span className="visually-hidden" lang={locale}>
+    <span className="visually-hidden" lang={locale} dir={localeDirection(locale)}>
       {text}
     </span>
   );
   return (
-    <p className="message-text redline" lang={language}>
+    <p className="message-text redline" lang={language} dir={localeDirection(language)}>
       {parts.map((part, index) => {
         if (part.kind === "equal") return <Fragment key={index}>{part.text}</Fragment>;
         const Change = part.kind === "delete" ? "del" : "ins";

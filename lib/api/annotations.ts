@@ -10,7 +10,7 @@ export const ANNOTATION_MEDIA_TYPE = 'application/ld+json; profile="http://www.w
 const published = { status: "PUBLISHED", parentId: null, quoteExact: { not: null } } satisfies Prisma.CommentWhereInput;
 
 const exportFields = {
-  id: true, body: true, createdAt: true, editedAt: true, authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true,
+  id: true, body: true, language: true, createdAt: true, editedAt: true, authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true,
   quoteExact: true, quotePrefix: true, quoteSuffix: true, positionStart: true, positionEnd: true,
   version: { select: { number: true, text: true } },
   message: { select: { id: true, number: true, consultation: { select: { slug: true, language: true } } } },
@@ -36,6 +36,7 @@ function exportable(row: Row, baseUrl: string): ExportableAnnotation {
       textUrl: versionTextUrl(baseUrl, row.message.id, row.version.number),
     },
     language,
+    bodyLanguage: row.language ?? undefined,
     selector: {
       exact: row.quoteExact ?? "",
       prefix: row.quotePrefix ?? "",

@@ -1,7 +1,7 @@
 /** The public JSON of a comment (stable field names; documented in the README). */
 export function commentJson(
   comment: {
-    id: string; messageId: string; messageVersionId: string; parentId: string | null; status: string; body: string;
+    id: string; messageId: string; messageVersionId: string; parentId: string | null; status: string; body: string; language: string | null;
     authorName: string; authorStakeholderGroup: string; authorRegion: string; authorCountry: string; authorOrganisation: string | null;
     quoteExact: string | null; quotePrefix: string | null; quoteSuffix: string | null; positionStart: number | null; positionEnd: number | null;
     createdAt: Date; editedAt: Date | null;
@@ -20,6 +20,7 @@ export function commentJson(
     parentId: comment.parentId,
     status: comment.status.toLowerCase(),
     body: shown ? comment.body : null,
+    language: comment.language,
     author: authorJson(comment),
     selector:
       comment.quoteExact !== null

@@ -19,6 +19,7 @@ export async function outcomeForApi(slug: string, baseUrl: string) {
   const commentJson = (comment: OutcomeComment) => ({
     id: comment.id,
     body: comment.body,
+    language: comment.language,
     author: authorJson(comment),
     quote: comment.quoteExact,
     createdAt: comment.createdAt.toISOString(),

@@ -29,6 +29,8 @@ export type CommentView = {
   status: CommentStatus;
   /** Null unless published (or the viewer's own, waiting for approval): withdrawn and hidden comments leave a placeholder. */
   body: string | null;
+  /** The language the body is written in (BCP 47), when known. */
+  language: string | null;
   /** `secretariat`: written by someone of the secretariat (or an administrator), shown with a badge. */
   author: { name: string; stakeholderGroup: StakeholderGroup; region: Region; country: string; organisation: string | null; secretariat: boolean };
   createdAt: Date;
@@ -56,7 +58,7 @@ export type CommentView = {
 export type Highlight = { id: string; start: number; end: number; page: number; number: number };
 
 const commentFields = {
-  id: true, parentId: true, authorId: true, status: true, body: true, messageVersionId: true,
+  id: true, parentId: true, authorId: true, status: true, body: true, language: true, messageVersionId: true,
   authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true, authorOrganisation: true,
   createdAt: true, editedAt: true, quoteExact: true, positionStart: true, positionEnd: true,
   moderatedAt: true, moderationReason: true, moderationNote: true,
@@ -139,6 +141,7 @@ export async function getMessageDiscussion(
     id: comment.id,
     status: comment.status,
     body: readable(comment) ? comment.body : null,
+    language: comment.language,
     author: {
       name: comment.authorName,
       stakeholderGroup: comment.authorStakeholderGroup,

@@ -27,7 +27,7 @@ export async function listOwnComments(actor: Actor | null, requestedPage = 1) {
       id: true,
       parentId: true,
       status: true,
-      body: true,
+      body: true, language: true,
       quoteExact: true,
       createdAt: true,
       message: {

@@ -20,6 +20,22 @@ export const selectorSchema = z.object({
 });
 export type SelectorInput = z.output<typeof selectorSchema>;
 
+/** A BCP 47 language tag, in the shape browsers and Intl accept (a primary language, then subtags). */
+export const languageTag = z
+  .string()
+  .max(35, "errors.languageInvalid")
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "errors.languageInvalid")
+  .refine(canonicalLanguage, "errors.languageInvalid")
+  .transform((tag) => canonicalLanguage(tag)!);
+
+function canonicalLanguage(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 const optionalText = storableText
   .optional()
   .transform((value) => (value?.trim() ? value : undefined));
@@ -38,6 +54,8 @@ export const createCommentSchema = z
     quoteChoice: z.union([z.string().regex(/^\d{1,6}:\d{1,6}$/, "errors.quoteChoiceInvalid"), z.literal("")]).optional(),
     selector: selectorSchema.optional(),
     idempotencyKey: optionalText.pipe(z.string().max(IDEMPOTENCY_KEY_MAX, "errors.invalid").optional()),
+    /** The language the comment is written in (BCP 47: "en", "zh-Hans", "ar"); without it, the author's profile language. */
+    language: optionalText.pipe(languageTag.optional()),
   })
   .superRefine((input, context) => {
     if (input.parentId && (input.quote || input.quoteChoice || input.selector)) {

@@ -41,6 +41,7 @@ export const CSV_COLUMNS: readonly (readonly [string, string])[] = [
   ["organisation", `c."authorOrganisation"`],
   ["quote", `c."quoteExact"`],
   ["body", `case when c.status = 'PUBLISHED' then c.body end`],
+  ["language", "c.language"],
   ["agreements", "agreements.count::text"],
   ["moderationReason", `case when ${HIDDEN} then c."moderationReason"::text end`],
   ["moderationNote", `case when ${HIDDEN} then c."moderationNote" end`],
@@ -55,7 +56,7 @@ const CSV_LINE = `${CSV_COLUMNS.map(([, value]) => csvCell(value)).join(` || ','
 /** commentJson plus `disposition`, field for field. */
 const JSON_ENTRY = `json_build_object(
   'id', c.id, 'messageId', c."messageId", 'messageNumber', m.number, 'versionId', c."messageVersionId", 'parentId', c."parentId",
-  'status', lower(c.status::text), 'body', case when c.status = 'PUBLISHED' then c.body end,
+  'status', lower(c.status::text), 'body', case when c.status = 'PUBLISHED' then c.body end, 'language', c.language,
   'author', json_build_object('name', c."authorName", 'stakeholderGroup', c."authorStakeholderGroup", 'region', c."authorRegion",
                               'country', c."authorCountry"::text, 'organisation', c."authorOrganisation"),
   'selector', case when c."quoteExact" is not null then json_build_object('exact', c."quoteExact", 'prefix', coalesce(c."quotePrefix", ''),

@@ -20,6 +20,8 @@ export type NewComment = {
   /** The consultation holds every new comment for a moderator's approval. */
   preModeration: boolean;
   author: { name: string; stakeholderGroup: string; region: string; country: string; organisation: string | null };
+  /** BCP 47, or null when neither the author nor their profile gave one. */
+  language: string | null;
   target: Target | null;
   idempotencyKey: string | null;
   action: string;
@@ -98,10 +100,10 @@ async function insertCommentOnce(input: NewComment, receiptNumber: string): Prom
         and h."moderationReason" in ${sql()(REPOST_HELD_REASONS as unknown as string[])}
       order by h."moderatedAt" desc nulls last limit 1
     ), inserted as (
-      insert into "Comment" (id, "messageId", "messageVersionId", "authorId", "parentId", body, status,
+      insert into "Comment" (id, "messageId", "messageVersionId", "authorId", "parentId", body, language, status,
         "authorName", "authorStakeholderGroup", "authorRegion", "authorCountry", "authorOrganisation",
         "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "receiptNumber", "bodyFingerprint", "moderatedAt", "moderationReason", "createdAt", "updatedAt")
-      select ${input.id}, ${input.messageId}, ${input.versionId}, ${input.authorId}, ${input.parentId}, ${input.body},
+      select ${input.id}, ${input.messageId}, ${input.versionId}, ${input.authorId}, ${input.parentId}, ${input.body}, ${input.language},
         (case when ${input.preModeration}::boolean or exists (select 1 from repost) then 'PENDING' else 'PUBLISHED' end)::"CommentStatus",
         ${author.name}, ${author.stakeholderGroup}::"StakeholderGroup", ${author.region}::"Region", ${author.country}, ${author.organisation},
         ${target?.exact ?? null}, ${target?.prefix ?? null}, ${target?.suffix ?? null}, ${target?.start ?? null}::int, ${target?.end ?? null}::int,

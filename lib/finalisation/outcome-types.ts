@@ -15,6 +15,8 @@ export type OutcomeDisposition = {
 export type OutcomeComment = {
   id: string;
   body: string;
+  /** The body's language (BCP 47), when known. */
+  language: string | null;
   authorName: string;
   authorStakeholderGroup: string;
   authorRegion: string;

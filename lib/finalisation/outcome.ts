@@ -51,7 +51,7 @@ export async function getOutcome(slug: string): Promise<OutcomeDocument | null> 
       select: {
         id: true,
         messageId: true,
-        body: true,
+        body: true, language: true,
         authorName: true,
         authorStakeholderGroup: true,
         authorRegion: true,

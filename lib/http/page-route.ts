@@ -29,7 +29,14 @@ const CACHED_PAGES = [
 /** What Next.js serves outside the pages: its own files, the API, the app's metadata files (app/icon.svg). */
 const NOT_PAGES = /^\/(?:_next\/|api\/|__|(?:icon\.svg|favicon\.ico|robots\.txt|sitemap\.xml)$)/;
 
-export type PageRouteRequest = { method: string | undefined; url: string; cookie: string | undefined; acceptLanguage: string | undefined };
+export type PageRouteRequest = {
+  method: string | undefined;
+  url: string;
+  cookie: string | undefined;
+  acceptLanguage: string | undefined;
+  /** Next.js's client router names the tree of the page it shows on its own requests (Next-Router-State-Tree). */
+  routerStateTree?: string | undefined;
+};
 /**
  * `cached`: the cached page's route answers (for a GET, from the cache; for a
  * server action posted from that page, rendered for the action). `url`: the
@@ -46,10 +53,34 @@ export function pageRoute(request: PageRouteRequest): PageRoute | null {
   const chosen = cookies.get(LOCALE_COOKIE);
   const locale = isLocale(chosen) ? chosen : negotiateLocale(request.acceptLanguage);
   const rendersForSession = SESSION_COOKIES.some((name) => cookies.has(name)) && cookies.get(READER_VIEW_COOKIE) !== READER_VIEW;
-  // A form or server action posts to the route its page came from, so that its answer updates that same page.
-  const cached = !rendersForSession && onlyRouterQuery(queryAt === -1 ? "" : request.url.slice(queryAt + 1)) && CACHED_PAGES.some((page) => page.test(path));
+  const reading = request.method === "GET" || request.method === "HEAD";
+  const cached = reading
+    ? !rendersForSession && onlyRouterQuery(queryAt === -1 ? "" : request.url.slice(queryAt + 1)) && CACHED_PAGES.some((page) => page.test(path))
+    : // A server action goes to the route its page came from, whatever the cookies say now, so that its answer updates that very page.
+      shownFromCachedTree(request.routerStateTree);
   // "/" is the language's own page: /zh, /zh/public.
   return { locale, cached, url: `/${locale}${cached ? "/public" : ""}${path === "/" ? "" : path}${queryAt === -1 ? "" : request.url.slice(queryAt)}` };
+}
+
+/**
+ * Whether the client router's page is a cached one: its tree runs root →
+ * [locale] → "public" (app/[locale]/public). A form posted without scripts
+ * names no tree, and is answered by the page rendered for the request.
+ */
+function shownFromCachedTree(header: string | undefined): boolean {
+  if (!header) return false;
+  try {
+    const tree: unknown = JSON.parse(decodeURIComponent(header));
+    const underLocale = childrenOf(childrenOf(tree));
+    return Array.isArray(underLocale) && underLocale[0] === "public";
+  } catch {
+    return false;
+  }
+}
+
+/** A router tree node is [segment, { children: node, …parallel routes }, …]. */
+function childrenOf(node: unknown): unknown {
+  return Array.isArray(node) && typeof node[1] === "object" && node[1] !== null ? (node[1] as { children?: unknown }).children : undefined;
 }
 
 /** Next.js's client router adds `_rsc` to its own requests; any other query is the reader's. */

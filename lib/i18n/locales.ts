@@ -14,7 +14,8 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   es: "Español",
 };
 
-const RIGHT_TO_LEFT = new Set(["ar", "he", "fa", "ur"]);
+/** Languages written right to left (by their primary subtag): Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Kurdish (Sorani), Uyghur, Dhivehi, Yiddish. */
+const RIGHT_TO_LEFT = new Set(["ar", "he", "iw", "fa", "ur", "ps", "sd", "ckb", "ug", "dv", "yi"]);
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
@@ -34,8 +35,9 @@ export function interfaceLocaleOf(language: string): Locale {
   return isLocale(base) ? base : DEFAULT_LOCALE;
 }
 
+/** The direction of text in a language: the interface's, or a document's, comment's or name's (set with its `lang`, so that it keeps its own inside a page of the other direction). */
 export function localeDirection(locale: string): "ltr" | "rtl" {
-  return RIGHT_TO_LEFT.has(locale.split("-")[0] ?? "") ? "rtl" : "ltr";
+  return RIGHT_TO_LEFT.has(locale.split("-")[0]?.toLowerCase() ?? "") ? "rtl" : "ltr";
 }
 
 /** Picks the best supported locale from an Accept-Language header. */

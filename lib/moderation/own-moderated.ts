@@ -17,7 +17,7 @@ export async function listOwnModeratedComments(actor: Actor | null) {
     orderBy: [{ moderatedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "desc" }],
     take: OWN_MODERATED_MAX,
     select: {
-      id: true, status: true, body: true, createdAt: true, moderatedAt: true, moderationReason: true, moderationNote: true,
+      id: true, status: true, body: true, language: true, createdAt: true, moderatedAt: true, moderationReason: true, moderationNote: true,
       message: { select: { number: true, consultation: { select: { slug: true, title: true, language: true } } } },
       moderation: {
         where: { action: { in: ["HIDE_COMMENT", "AUTO_HIDE_COMMENT"] } },

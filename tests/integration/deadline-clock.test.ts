@@ -98,6 +98,7 @@ describe("the deadline on the database's clock", () => {
       body: "Checked open a moment ago.",
       bodyFingerprint: "checked open a moment ago",
       preModeration: false,
+      language: "en",
       author: { name: "Ada", stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", country: "KE", organisation: null },
       target: null,
       idempotencyKey: null,

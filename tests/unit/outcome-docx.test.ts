@@ -8,7 +8,7 @@ const FINALISED = new Date("2025-09-01T10:30:00.123Z");
 function comment(overrides: Partial<OutcomeComment>): OutcomeComment {
   return {
     id: "c1", body: "建议补充“人权”。", authorName: "李华", authorStakeholderGroup: "CIVIL_SOCIETY", authorRegion: "ASIA_PACIFIC",
-    authorCountry: "CN", authorOrganisation: "互联网协会", quoteExact: null, createdAt: new Date("2025-07-01T00:00:00Z"), disposition: null,
+    authorCountry: "CN", authorOrganisation: "互联网协会", language: "zh", quoteExact: null, createdAt: new Date("2025-07-01T00:00:00Z"), disposition: null,
     ...overrides,
   };
 }

@@ -38,11 +38,17 @@ describe("which page answers a request", () => {
     expect(ask("/consultations/igf-2025", { cookie: "consult-view=staff" })?.cached).toBe(true);
   });
 
-  it("sends a form or server action to the route its page came from", () => {
-    expect(ask("/consultations/igf-2025/messages/1.1", { method: "POST" })?.cached).toBe(true);
-    expect(ask("/consultations/igf-2025/messages/1.1", { method: "POST", cookie: "next-auth.session-token=abc; consult-view=reader" })?.cached).toBe(true);
-    expect(ask("/consultations/igf-2025/messages/1.1", { method: "POST", cookie: "next-auth.session-token=abc" })?.cached).toBe(false);
-    expect(ask("/consultations/igf-2025/messages/1.1?page=2", { method: "POST" })?.cached).toBe(false);
+  it("sends a server action to the route of the page it was posted from, whatever the cookies say now", () => {
+    const tree = (below: string) => encodeURIComponent(JSON.stringify(["", { children: [["locale", "en", "d"], { children: [below, { children: ["__PAGE__", {}] }] }] }, null, null, true]));
+    const post = (routerStateTree: string | undefined, cookie?: string) => pageRoute({ method: "POST", url: "/consultations/igf-2025/messages/1.1", cookie, acceptLanguage: "en", routerStateTree });
+    expect(post(tree("public"))?.cached).toBe(true);
+    expect(post(tree("public"), "next-auth.session-token=abc")?.cached).toBe(true);
+    // A page rendered for the request, though the browser has since said it can fill in cached ones.
+    expect(post(tree("(site)"), "next-auth.session-token=abc; consult-view=reader")?.cached).toBe(false);
+    // A form posted without scripts names no tree; a tree that is not one is none.
+    expect(post(undefined)?.cached).toBe(false);
+    expect(post("%7Bnot-json")?.cached).toBe(false);
+    expect(post(encodeURIComponent(JSON.stringify(["", { children: [["slug", "public", "d"], {}] }])))?.cached).toBe(false);
   });
 
   it("keeps the client router's own query on the cached document", () => {

@@ -7,6 +7,7 @@ import { listConsultationsForSecretariat } from "@/lib/consultations/manage";
 import { secretariatPage } from "@/lib/http/page-access";
 import { pagedPath, pageParam } from "@/lib/http/pagination";
 import { formatInstant } from "@/lib/time/format";
+import { localeDirection } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
@@ -50,7 +51,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
         <tbody>
           {consultations.map((consultation) => (
             <tr key={consultation.id}>
-              <th scope="row" lang={consultation.language}>
+              <th scope="row" lang={consultation.language} dir={localeDirection(consultation.language)}>
                 <Link href={`/admin/consultations/${consultation.slug}`}>{consultation.title}</Link>
               </th>
               <td>

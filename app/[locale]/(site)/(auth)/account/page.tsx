@@ -11,7 +11,7 @@ import { signedInPage } from "@/lib/http/page-access";
 import { pageParam } from "@/lib/http/pagination";
 import { countryName } from "@/lib/profiles/countries";
 import { getProfile } from "@/lib/profiles/save-profile";
-import { LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
+import { LOCALE_NAMES, isLocale, localeDirection } from "@/lib/i18n/locales";
 import { appealAction } from "./moderation-actions";
 import { saveNotificationSettingsAction, unfollowAction } from "./notification-actions";
 import { signOutElsewhereAction, signOutEverywhereAction } from "./session-actions";
@@ -58,7 +58,7 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
             <dt>{t("organisation")}</dt>
             <dd>{profile.organisation ? <bdi>{profile.organisation}</bdi> : t("none")}</dd>
             <dt>{t("language")}</dt>
-            <dd lang={profile.preferredLanguage}>{isLocale(profile.preferredLanguage) ? LOCALE_NAMES[profile.preferredLanguage] : profile.preferredLanguage}</dd>
+            <dd lang={profile.preferredLanguage} dir={localeDirection(profile.preferredLanguage)}>{isLocale(profile.preferredLanguage) ? LOCALE_NAMES[profile.preferredLanguage] : profile.preferredLanguage}</dd>
           </>
         ) : null}
       </dl>

@@ -6,6 +6,7 @@ import { isAppError, type FieldErrors } from "@/lib/errors";
 import { reportConsultations } from "@/lib/moderation/filters";
 import { searchParam } from "@/lib/http/search-params";
 import { moderationReport, reportQuery } from "@/lib/moderation/report";
+import { localeDirection } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation.report"))("title") };
@@ -66,7 +67,7 @@ export default async function ModerationReportPage({ searchParams }: ReportPageP
           <select id="report-consultation" name="consultation" defaultValue={typed.consultation}>
             <option value="">{t("allConsultations")}</option>
             {consultations.map((consultation) => (
-              <option key={consultation.slug} value={consultation.slug} lang={consultation.language}>
+              <option key={consultation.slug} value={consultation.slug} lang={consultation.language} dir={localeDirection(consultation.language)}>
                 {consultation.title}
               </option>
             ))}

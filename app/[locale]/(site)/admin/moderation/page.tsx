@@ -10,6 +10,7 @@ import { moderationQueue, QUEUE_STATES, queueQuery, type QueueQuery } from "@/li
 import { queueConsultations } from "@/lib/moderation/filters";
 import { FLAG_REASONS } from "@/lib/moderation/schemas";
 import { appealDecisionAction, approveAction, bulkAction, hideAction, restoreAction, suspensionAction } from "./actions";
+import { localeDirection } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation.queue"))("title") };
@@ -47,7 +48,7 @@ export default async function ModerationQueuePage({ searchParams }: QueuePagePro
           <select id="filter-consultation" name="consultation" defaultValue={query.consultation ?? ""}>
             <option value="">{t("allConsultations")}</option>
             {consultations.map((consultation) => (
-              <option key={consultation.slug} value={consultation.slug} lang={consultation.language}>
+              <option key={consultation.slug} value={consultation.slug} lang={consultation.language} dir={localeDirection(consultation.language)}>
                 {consultation.title}
               </option>
             ))}

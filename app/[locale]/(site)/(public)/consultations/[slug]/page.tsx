@@ -16,6 +16,7 @@ import { personalFollow } from "@/app/actions/personal-parts";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { isFollowing } from "@/lib/notifications/settings";
 import { followAction } from "./actions";
+import { localeDirection } from "@/lib/i18n/locales";
 
 
 /** Metadata and page share one read per request. */
@@ -56,7 +57,7 @@ export default async function ConsultationPage({ params }: ConsultationPageProps
       </p>
       <SearchForm slug={slug} />
       {consultation.introduction ? (
-        <div className="introduction" lang={consultation.language}>
+        <div className="introduction" lang={consultation.language} dir={localeDirection(consultation.language)}>
           <LinkedText text={consultation.introduction} />
         </div>
       ) : null}

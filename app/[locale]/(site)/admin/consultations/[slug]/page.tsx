@@ -19,6 +19,7 @@ import {
   updateDetailsAction,
   updateSectionAction,
 } from "./actions";
+import { localeDirection } from "@/lib/i18n/locales";
 
 const settingsActions: SettingsActions = {
   updateDetails: updateDetailsAction,
@@ -62,7 +63,7 @@ export default async function AdminConsultationPage({ params, searchParams }: Ad
       <p className="eyebrow">
         <Link href="/admin">{t("title")}</Link>
       </p>
-      <h1 lang={consultation.language}>{consultation.title}</h1>
+      <h1 lang={consultation.language} dir={localeDirection(consultation.language)}>{consultation.title}</h1>
       <p className="meta">
         <StateBadge state={state} /> <Link href={`/consultations/${slug}`}>{t("viewPublic")}</Link>
       </p>

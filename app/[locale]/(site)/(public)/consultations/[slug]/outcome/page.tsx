@@ -12,6 +12,7 @@ import { getOutcome } from "@/lib/finalisation/outcome";
 import { documentCounts } from "@/lib/finalisation/outcome-text";
 import { searchParam } from "@/lib/http/search-params";
 import "./outcome.css";
+import { localeDirection } from "@/lib/i18n/locales";
 
 /** Metadata and page share one read per request. */
 const load = cache(getOutcome);
@@ -41,7 +42,7 @@ export default async function OutcomePage({ params, searchParams }: OutcomePageP
       <p>{t("intro")}</p>
       <OutcomeDates outcome={outcome} />
       {outcome.introduction ? (
-        <div className="introduction" lang={outcome.language}>
+        <div className="introduction" lang={outcome.language} dir={localeDirection(outcome.language)}>
           <LinkedText text={outcome.introduction} />
         </div>
       ) : null}

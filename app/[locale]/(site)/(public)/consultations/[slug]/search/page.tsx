@@ -7,6 +7,7 @@ import { getActor } from "@/lib/auth/session";
 import { markTerms, searchConsultation } from "@/lib/consultations/search";
 import { languageName } from "@/lib/i18n/language-name";
 import { writtenInOtherScript } from "@/lib/text/script";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type SearchPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ q?: string }> };
 
@@ -27,7 +28,7 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
   return (
     <div>
       <p className="eyebrow">
-        <Link href={`/consultations/${slug}`} lang={consultation.language}>
+        <Link href={`/consultations/${slug}`} lang={consultation.language} dir={localeDirection(consultation.language)}>
           {consultation.title}
         </Link>
       </p>
@@ -48,10 +49,10 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
               >
                 {hit.kind === "message" ? t("message", { number: hit.number }) : t("section", { number: hit.number })}
               </Link>{" "}
-              <span lang={consultation.language}>{hit.heading}</span>
+              <span lang={consultation.language} dir={localeDirection(consultation.language)}>{hit.heading}</span>
             </p>
             {hit.text ? (
-              <p className="message-text" lang={consultation.language}>
+              <p className="message-text" lang={consultation.language} dir={localeDirection(consultation.language)}>
                 {markTerms(hit.text, result.terms).map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}
               </p>
             ) : null}

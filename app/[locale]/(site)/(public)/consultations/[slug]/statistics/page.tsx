@@ -10,6 +10,7 @@ import { figureFormat } from "@/components/statistics/figure-format";
 import { countryName } from "@/lib/profiles/countries";
 import { statisticsPage } from "@/lib/stats/participation";
 import { formatInstant } from "@/lib/time/format";
+import { localeDirection } from "@/lib/i18n/locales";
 
 /** Metadata and page share one read per request. */
 const load = cache((slug: string) => statisticsPage(slug));
@@ -145,7 +146,7 @@ export default async function StatisticsPage({ params }: StatisticsPageProps) {
                 <tr key={section.number}>
                   <th scope="row">
                     <Link href={`${base}#section-${section.number}`}>
-                      <span className="number">{section.number}</span> <span lang={consultation.language}>{section.heading}</span>
+                      <span className="number">{section.number}</span> <span lang={consultation.language} dir={localeDirection(consultation.language)}>{section.heading}</span>
                     </Link>
                   </th>
                   <td>{format.count(section.comments)}</td>

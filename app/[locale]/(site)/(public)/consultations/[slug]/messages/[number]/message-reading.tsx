@@ -16,6 +16,7 @@ import { carriesCommentForms } from "@/lib/consultations/state";
 import { pageParam } from "@/lib/http/pagination";
 import { formatInstant } from "@/lib/time/format";
 import { agreementAction, createCommentAction, editCommentAction, flagCommentAction, withdrawCommentAction } from "./actions";
+import { localeDirection } from "@/lib/i18n/locales";
 
 const commentActions: CommentActions = { create: createCommentAction, edit: editCommentAction, withdraw: withdrawCommentAction, agree: agreementAction, flag: flagCommentAction };
 
@@ -86,7 +87,7 @@ export async function MessageReading({ actor, found, shown, query }: { actor: Ac
           {earlier.map((version) => (
             <details key={version.id}>
               <summary>{t("versionOf", { number: version.number, date: formatInstant(version.createdAt, locale, consultation.referenceTimeZone) })}</summary>
-              <p className="message-text" lang={consultation.language}>
+              <p className="message-text" lang={consultation.language} dir={localeDirection(consultation.language)}>
                 {version.text}
               </p>
               <p>

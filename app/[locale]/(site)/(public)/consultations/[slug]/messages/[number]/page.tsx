@@ -10,6 +10,7 @@ import { getMessage } from "@/lib/consultations/get-consultation";
 import { versionNamed } from "@/lib/consultations/public-history";
 import { personalMessageReading } from "@/app/actions/personal-parts";
 import { MessageReading, type MessageQuery } from "./message-reading";
+import { localeDirection } from "@/lib/i18n/locales";
 
 /** Metadata and page share one read per request. */
 const load = cache(getMessage);
@@ -51,7 +52,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
       </ConsultationHeader>
       <p className="eyebrow">
         <Link href={`/consultations/${slug}#section-${message.section.number}`}>
-          {message.section.number} <span lang={consultation.language}>{message.section.heading}</span>
+          {message.section.number} <span lang={consultation.language} dir={localeDirection(consultation.language)}>{message.section.heading}</span>
         </Link>
       </p>
       {consultation.state === "FINAL" ? (
@@ -65,7 +66,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
           {place.previous !== null ? (
             <li>
               <Link rel="prev" href={`/consultations/${slug}/messages/${place.previous}`}>
-                <span aria-hidden="true">← </span>
+                <span aria-hidden="true" className="direction-arrow">←</span>{" "}
                 {t("previousMessage", { number: place.previous })}
               </Link>
             </li>
@@ -74,7 +75,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
             <li>
               <Link rel="next" href={`/consultations/${slug}/messages/${place.next}`}>
                 {t("nextMessage", { number: place.next })}
-                <span aria-hidden="true"> →</span>
+                {" "}<span aria-hidden="true" className="direction-arrow">→</span>
               </Link>
             </li>
           ) : null}

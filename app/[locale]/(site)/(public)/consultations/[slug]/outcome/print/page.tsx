@@ -9,6 +9,7 @@ import { LinkedText } from "@/components/text/linked-text";
 import { getOutcome } from "@/lib/finalisation/outcome";
 import { documentCounts } from "@/lib/finalisation/outcome-text";
 import "../outcome.css";
+import { localeDirection } from "@/lib/i18n/locales";
 
 /** Metadata and page share one read per request. */
 const load = cache(getOutcome);
@@ -37,12 +38,12 @@ export default async function OutcomePrintPage({ params }: OutcomePrintPageProps
         <Link href={`/consultations/${encodeURIComponent(outcome.slug)}/outcome`}>{t("backToOutcome")}</Link>
       </p>
       <p className="eyebrow">{t("printOf")}</p>
-      <h1 lang={outcome.language}>{outcome.title}</h1>
+      <h1 lang={outcome.language} dir={localeDirection(outcome.language)}>{outcome.title}</h1>
       <p>{t("intro")}</p>
       <OutcomeDates outcome={outcome} withClosing />
       <p className="meta">{t("legend")}</p>
       {outcome.introduction ? (
-        <div className="introduction" lang={outcome.language}>
+        <div className="introduction" lang={outcome.language} dir={localeDirection(outcome.language)}>
           <LinkedText text={outcome.introduction} />
         </div>
       ) : null}

@@ -14,6 +14,7 @@ import { messageWorkspace } from "@/lib/finalisation/workspace";
 import { secretariatPage } from "@/lib/http/page-access";
 import { searchParam } from "@/lib/http/search-params";
 import { dispositionAction, fateAction, finalTextAction } from "../actions";
+import { localeDirection } from "@/lib/i18n/locales";
 
 type WorkspacePageProps = {
   params: Promise<{ slug: string; number: string }>;
@@ -45,11 +46,11 @@ export default async function MessageWorkspacePage({ params, searchParams }: Wor
   return (
     <div className="admin-consultation">
       <p className="eyebrow">
-        <Link href={base}>{t("title")}</Link> · <span lang={consultation.language}>{consultation.title}</span>
+        <Link href={base}>{t("title")}</Link> · <span lang={consultation.language} dir={localeDirection(consultation.language)}>{consultation.title}</span>
       </p>
       <h1>{t("workspace.title", { number: message.number })}</h1>
       <p className="meta">
-        <StateBadge state={state} /> · {message.section.number} <span lang={consultation.language}>{message.section.heading}</span>
+        <StateBadge state={state} /> · {message.section.number} <span lang={consultation.language} dir={localeDirection(consultation.language)}>{message.section.heading}</span>
       </p>
       <nav aria-label={t("workspace.neighbours")} className="message-sequence">
         <p>{t("workspace.position", workspace.position)}</p>
@@ -57,7 +58,7 @@ export default async function MessageWorkspacePage({ params, searchParams }: Wor
           {workspace.previous ? (
             <li>
               <Link href={`${base}/${workspace.previous}`} rel="prev">
-                <span aria-hidden="true">← </span>
+                <span aria-hidden="true" className="direction-arrow">←</span>{" "}
                 {t("workspace.previous", { number: workspace.previous })}
               </Link>
             </li>
@@ -66,7 +67,7 @@ export default async function MessageWorkspacePage({ params, searchParams }: Wor
             <li>
               <Link href={`${base}/${workspace.next}`} rel="next">
                 {t("workspace.next", { number: workspace.next })}
-                <span aria-hidden="true"> →</span>
+                {" "}<span aria-hidden="true" className="direction-arrow">→</span>
               </Link>
             </li>
           ) : null}

@@ -1,0 +1,95 @@
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import ar from "@/messages/ar.json";
+import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, signInWithCode, uniqueEmail } from "./support/browser";
+
+// The lib/ helpers below reach the app's database through DATABASE_URL.
+process.env.DATABASE_URL = inject("e2eDatabaseUrl");
+
+const browser = launchBrowser();
+
+const ARABIC = `# الاتصال
+
+- يعتمد صمود شبكة الكابلات البحرية العالمية على التخطيط الاستباقي والتكرار المدمج والاستجابة السريعة للحوادث.
+- تحتاج المجتمعات المحلية إلى طيف ترددي ميسور التكلفة.
+`;
+
+async function consultation(markdown: string, language: string) {
+  const { importMarkdown } = await import("../support/consultations");
+  return importMarkdown(markdown, { open: true, language });
+}
+
+/** A participant reading the interface in Arabic (the language cookie, as the switch sets it). */
+async function arabicReader(name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const email = uniqueEmail("arabic");
+  await signInWithCode(page, email);
+  await giveProfile(email, name);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "ar", url: new URL(page.url()).origin }]);
+  return { context, page };
+}
+
+/** The passage's first and last points in the message text, for a real mouse to drag across (right to left here). */
+function passageEdges(page: Page, passage: string) {
+  return page.locator("[data-message-text]").evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const box = range.getBoundingClientRect();
+      // Right to left: the passage starts at its right edge.
+      return { fromX: box.right - 1, toX: box.left + 1, y: box.top + box.height / 2 };
+    }
+    throw new Error(`not in the text: ${wanted}`);
+  }, passage);
+}
+
+describe("the interface in Arabic", () => {
+  it("mirrors the page, isolates and keeps a Latin-script document's own direction, and annotates Arabic text", async () => {
+    const arabic = await consultation(ARABIC, "ar");
+    const english = await consultation("# Access\n\n- Community networks need spectrum.\n", "en");
+    const { context, page } = await arabicReader("Layla Haddad");
+
+    await page.goto(`/consultations/${english.slug}/messages/1.1`);
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    expect(await page.locator("html").getAttribute("lang")).toBe("ar");
+    const text = page.locator("[data-message-text]");
+    expect(await text.getAttribute("lang")).toBe("en");
+    expect(await text.evaluate((element) => getComputedStyle(element).direction)).toBe("ltr");
+
+    await page.goto(`/consultations/${arabic.slug}/messages/1.1`);
+    expect(await text.getAttribute("lang")).toBe("ar");
+    expect(await text.evaluate((element) => getComputedStyle(element).direction)).toBe("rtl");
+    // Mirrored: the site's name at the right of the bar, the language switch at its left; "next" points left.
+    const brand = (await page.locator(".brand").boundingBox())!;
+    const language = (await page.locator(".language-switch").boundingBox())!;
+    expect(brand.x).toBeGreaterThan(language.x);
+    expect(await page.locator('a[rel="next"] .direction-arrow').evaluate((arrow) => getComputedStyle(arrow).transform)).toBe("matrix(-1, 0, 0, 1, 0, 0)");
+
+    const quote = page.getByRole("button", { name: ar.comments.quoteSelection });
+    const passage = "التكرار المدمج";
+    await expect
+      .poll(async () => {
+        const edges = await passageEdges(page, passage);
+        await page.mouse.move(edges.fromX, edges.y);
+        await page.mouse.down();
+        await page.mouse.move(edges.toX, edges.y, { steps: 8 });
+        await page.mouse.up();
+        return quote.isVisible();
+      })
+      .toBe(true);
+    await quote.click();
+    expect(await page.getByLabel(ar.comments.quote).inputValue()).toBe(passage);
+    await page.getByLabel(ar.comments.yourComment, { exact: true }).fill("ما المقصود بالتكرار؟ مساران مستقلان على الأقل.");
+    await page.getByRole("button", { name: ar.comments.send }).click();
+    await page.getByText(ar.comments.posted.split(".")[0]!).waitFor();
+    await page.getByRole("article", { name: /Layla Haddad/ }).getByText("مساران مستقلان").waitFor();
+    expect(await text.locator("mark").allInnerTexts()).toEqual([passage]);
+    await expectNoSeriousA11yViolations(page);
+    await context.close();
+  });
+});
