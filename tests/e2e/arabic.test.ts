@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import ar from "@/messages/ar.json";
-import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, signInWithCode, uniqueEmail } from "./support/browser";
+import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, signInWithCode, sql, uniqueEmail } from "./support/browser";
 
 // The lib/ helpers below reach the app's database through DATABASE_URL.
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
@@ -26,6 +26,7 @@ async function arabicReader(name: string) {
   const email = uniqueEmail("arabic");
   await signInWithCode(page, email);
   await giveProfile(email, name);
+  await sql(`update "StakeholderProfile" set "preferredLanguage" = 'ar' where "userId" = (select id from "User" where email = $1)`, [email]);
   await context.addCookies([{ name: "NEXT_LOCALE", value: "ar", url: new URL(page.url()).origin }]);
   return { context, page };
 }
@@ -64,6 +65,8 @@ describe("the interface in Arabic", () => {
     await page.goto(`/consultations/${arabic.slug}/messages/1.1`);
     expect(await text.getAttribute("lang")).toBe("ar");
     expect(await text.evaluate((element) => getComputedStyle(element).direction)).toBe("rtl");
+    // The message's number is isolated inside the Arabic heading (U+2068 … U+2069), as every interpolated value is.
+    expect(await page.locator("h1").textContent()).toMatch(/\u20681\.1\u2069/);
     // Mirrored: the site's name at the right of the bar, the language switch at its left; "next" points left.
     const brand = (await page.locator(".brand").boundingBox())!;
     const language = (await page.locator(".language-switch").boundingBox())!;
@@ -87,7 +90,10 @@ describe("the interface in Arabic", () => {
     await page.getByLabel(ar.comments.yourComment, { exact: true }).fill("ما المقصود بالتكرار؟ مساران مستقلان على الأقل.");
     await page.getByRole("button", { name: ar.comments.send }).click();
     await page.getByText(ar.comments.posted.split(".")[0]!).waitFor();
-    await page.getByRole("article", { name: /Layla Haddad/ }).getByText("مساران مستقلان").waitFor();
+    // The comment in its author's language (their profile's), right to left.
+    const body = page.getByRole("article", { name: /Layla Haddad/ }).locator(".comment-body");
+    await body.getByText("مساران مستقلان").waitFor();
+    expect([await body.getAttribute("lang"), await body.getAttribute("dir")]).toEqual(["ar", "rtl"]);
     expect(await text.locator("mark").allInnerTexts()).toEqual([passage]);
     await expectNoSeriousA11yViolations(page);
     await context.close();

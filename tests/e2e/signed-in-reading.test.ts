@@ -101,6 +101,8 @@ describe("a signed-in reader of the cached pages", () => {
   it("answers a form on a page rendered for the request from that page, after the browser has become a reader's", async () => {
     const { slug } = await openConsultation();
     const { context, page } = await signedIn("Ines Reader");
+    // As a browser that has not yet run the app's scripts since it signed in.
+    await expect.poll(() => hint(context)).toBe("reader");
     await context.clearCookies({ name: READER_VIEW_COOKIE });
     const [message] = await sql<{ number: string }>(`select m.number from "Message" m join "Consultation" c on c.id = m."consultationId" where c.slug = $1 order by m.position limit 1`, [slug]);
     const first = await page.goto(`/consultations/${slug}/messages/${message!.number}`);
@@ -110,7 +112,7 @@ describe("a signed-in reader of the cached pages", () => {
     await page.getByLabel("Your comment", { exact: true }).fill("Written on the page rendered for me.");
     await page.getByRole("button", { name: "Publish comment" }).click();
     await page.getByText("Your comment has been published.").waitFor();
-    await page.getByRole("article", { name: /Ines Reader/ }).getByText("Written on the page rendered for me.").waitFor();
+    await page.getByRole("article", { name: /Ines Reader/ }).locator(".comment-body").getByText("Written on the page rendered for me.").waitFor();
     await context.close();
   });
 

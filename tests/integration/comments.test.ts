@@ -54,6 +54,19 @@ describe("writing comments", () => {
     expect(await db.auditEvent.count({ where: { subjectId: comment.id, action: "comment.created" } })).toBe(1);
   });
 
+  it("stores the comment's language: the one given (canonical), else the author's profile language; a malformed one is refused", async () => {
+    const author = await createActor();
+    const { messageId } = await openMessage("1.2");
+    const given = await createComment(author, { messageId, body: "建议写明冗余的具体要求。", language: "ZH-hans" });
+    expect(given.comment.language).toBe("zh-Hans");
+    const defaulted = await createComment(author, { messageId, body: "Name the repair ships." });
+    expect(defaulted.comment.language).toBe("en");
+    const refused = await failure(createComment(author, { messageId, body: "Unsure.", language: "not a language" }));
+    expect(refused.details.fieldErrors).toEqual({ language: "errors.languageInvalid" });
+    const { threads } = await getMessageDiscussion(null, messageId, (await db.messageVersion.findFirstOrThrow({ where: { messageId } })).id, {});
+    expect(threads.map((thread) => thread.language)).toEqual(["zh-Hans", "en"]);
+  });
+
   it("stores the time in UTC whatever the database's own time zone", async () => {
     const [database] = await db.$queryRaw<{ name: string }[]>`select current_database() as name`;
     const name = database!.name;
