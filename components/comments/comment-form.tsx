@@ -3,20 +3,22 @@
 import { startTransition, useActionState, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { createPortal } from "react-dom";
 import { useTranslations } from "next-intl";
-import { FormDisclosure, GiveBackRefused, TypedTextarea, type Disclosure } from "@/components/forms/action-form";
+import { FormDisclosure, GiveBackRefused, TypedSelect, TypedTextarea, type Disclosure } from "@/components/forms/action-form";
 import { FieldShell } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
 import { COMMENT_BODY_MAX, QUOTE_INPUT_MAX } from "@/lib/comments/schemas";
 import { announcePassage, onPassage, type Passage } from "./passage-event";
 import { selectionWithin } from "./selection-offsets";
-import { localeDirection } from "@/lib/i18n/locales";
+import { LOCALE_NAMES, LOCALES, localeDirection } from "@/lib/i18n/locales";
 
 type CommentFormProps = {
   mode: "comment" | "reply";
   messageId: string;
   /** The message's language, for the passages quoted back. */
   language?: string;
+  /** The language the comment is written in unless its author chooses another (their profile's). */
+  writingLanguage?: string | null;
   parentId?: string;
   action: FormAction;
   /** One per form shown: submitting twice creates one comment. */
@@ -30,7 +32,7 @@ type CommentFormProps = {
 
 export type Draft = { body?: string; quote?: string; quoteStart?: string; quoteEnd?: string };
 
-export function CommentForm({ mode, messageId, language, parentId, action, idempotencyKey, storageKey, disclosure, onlyWhenRefused }: CommentFormProps) {
+export function CommentForm({ mode, messageId, language, writingLanguage, parentId, action, idempotencyKey, storageKey, disclosure, onlyWhenRefused }: CommentFormProps) {
   const t = useTranslations("comments");
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as FormState);
   const formRef = useRef<HTMLFormElement>(null);
@@ -165,6 +167,7 @@ export function CommentForm({ mode, messageId, language, parentId, action, idemp
               ) : null}
             </>
           ) : null}
+          <WritingLanguage id={`${id}-language`} label={t("writtenIn")} language={writingLanguage ?? language} documentLanguage={language} error={errors.language} />
           <FieldShell id={`${id}-body`} label={mode === "reply" ? t("yourReply") : t("yourComment")} hint={t("bodyHint")} error={errors.body} required>
             {(aria) => <TypedTextarea {...aria} name="body" rows={mode === "reply" ? 3 : 6} maxLength={COMMENT_BODY_MAX} required />}
           </FieldShell>
@@ -175,6 +178,40 @@ export function CommentForm({ mode, messageId, language, parentId, action, idemp
       </GiveBackRefused>
     </FormDisclosure>
   );
+}
+
+/**
+ * The language the comment is written in: the six languages by their own
+ * names (and the document's, if it is another), the author's own chosen
+ * beforehand. It becomes the comment's `lang`, for screen readers and fonts.
+ */
+function WritingLanguage({ id, label, language, documentLanguage, error }: { id: string; label: string; language?: string | null; documentLanguage?: string; error?: string }) {
+  const choices: { value: string; name: string }[] = LOCALES.map((locale) => ({ value: locale, name: LOCALE_NAMES[locale] }));
+  for (const extra of [documentLanguage, language]) {
+    if (extra && !choices.some((choice) => choice.value === extra)) choices.push({ value: extra, name: languageName(extra) });
+  }
+  return (
+    <FieldShell id={id} label={label} error={error} required>
+      {(aria) => (
+        <TypedSelect {...aria} name="language" defaultValue={language ?? undefined} className="writing-language" required>
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value} lang={choice.value} dir={localeDirection(choice.value)}>
+              {choice.name}
+            </option>
+          ))}
+        </TypedSelect>
+      )}
+    </FieldShell>
+  );
+}
+
+/** A language's own name ("Deutsch" for de), else its tag. */
+function languageName(tag: string) {
+  try {
+    return new Intl.DisplayNames([tag], { type: "language" }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 type SelectedPassage = Passage & { box: { top: number; left: number; within: HTMLElement } };

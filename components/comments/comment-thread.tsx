@@ -27,6 +27,8 @@ type ThreadProps = {
   messageId: string;
   actions: CommentActions;
   referenceTimeZone: string;
+  /** The viewer's own writing language, for their replies. */
+  writingLanguage?: string | null;
   newKey: () => string;
 };
 
@@ -53,6 +55,7 @@ export async function CommentThread(props: ThreadProps) {
           action={actions.create}
           idempotencyKey={newKey()}
           storageKey={`consult:reply:${comment.id}`}
+          writingLanguage={props.writingLanguage}
           disclosure={{ summary: t("reply"), className: "reply" }}
           onlyWhenRefused={!can.open}
         />

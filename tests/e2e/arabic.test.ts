@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import ar from "@/messages/ar.json";
-import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, signInWithCode, sql, uniqueEmail } from "./support/browser";
+import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, signInWithCode, uniqueEmail } from "./support/browser";
 
 // The lib/ helpers below reach the app's database through DATABASE_URL.
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
@@ -26,7 +26,6 @@ async function arabicReader(name: string) {
   const email = uniqueEmail("arabic");
   await signInWithCode(page, email);
   await giveProfile(email, name);
-  await sql(`update "StakeholderProfile" set "preferredLanguage" = 'ar' where "userId" = (select id from "User" where email = $1)`, [email]);
   await context.addCookies([{ name: "NEXT_LOCALE", value: "ar", url: new URL(page.url()).origin }]);
   return { context, page };
 }
@@ -88,9 +87,13 @@ describe("the interface in Arabic", () => {
     await quote.click();
     expect(await page.getByLabel(ar.comments.quote).inputValue()).toBe(passage);
     await page.getByLabel(ar.comments.yourComment, { exact: true }).fill("ما المقصود بالتكرار؟ مساران مستقلان على الأقل.");
+    // Her profile says English; this comment she writes in Arabic, and says so.
+    const writtenIn = page.getByLabel(ar.comments.writtenIn);
+    expect(await writtenIn.inputValue()).toBe("en");
+    await writtenIn.selectOption("ar");
     await page.getByRole("button", { name: ar.comments.send }).click();
     await page.getByText(ar.comments.posted.split(".")[0]!).waitFor();
-    // The comment in its author's language (their profile's), right to left.
+    // The comment in the language its author gave, right to left.
     const body = page.getByRole("article", { name: /Layla Haddad/ }).locator(".comment-body");
     await body.getByText("مساران مستقلان").waitFor();
     expect([await body.getAttribute("lang"), await body.getAttribute("dir")]).toEqual(["ar", "rtl"]);

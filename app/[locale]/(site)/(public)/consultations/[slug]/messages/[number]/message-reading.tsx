@@ -14,6 +14,7 @@ import { getMessageDiscussion, THREAD_ORDERS, threadOrder } from "@/lib/comments
 import type { getMessage } from "@/lib/consultations/get-consultation";
 import { carriesCommentForms } from "@/lib/consultations/state";
 import { pageParam } from "@/lib/http/pagination";
+import { writingLanguageOf } from "@/lib/profiles/save-profile";
 import { formatInstant } from "@/lib/time/format";
 import { agreementAction, createCommentAction, editCommentAction, flagCommentAction, withdrawCommentAction } from "./actions";
 import { localeDirection } from "@/lib/i18n/locales";
@@ -44,6 +45,7 @@ export async function MessageReading({ actor, found, shown, query }: { actor: Ac
   const c = await getTranslations("comments");
   const a = await getTranslations("annotationSource");
   const locale = await getLocale();
+  const writingLanguage = await writingLanguageOf(actor);
   const path = `/consultations/${consultation.slug}/messages/${message.number}`;
   const earlier = message.versions.slice(0, -1).reverse();
   const can = {
@@ -120,6 +122,7 @@ export async function MessageReading({ actor, found, shown, query }: { actor: Ac
               mode="comment"
               messageId={message.id}
               language={consultation.language}
+              writingLanguage={writingLanguage}
               action={commentActions.create}
               idempotencyKey={randomUUID()}
               storageKey={`consult:comment:${message.id}`}
@@ -144,6 +147,7 @@ export async function MessageReading({ actor, found, shown, query }: { actor: Ac
                 messageId={message.id}
                 actions={commentActions}
                 referenceTimeZone={consultation.referenceTimeZone}
+                writingLanguage={writingLanguage}
                 newKey={randomUUID}
               />
             ))}
