@@ -171,6 +171,9 @@ describe("annotating and commenting", () => {
     await page.goto(`/consultations/${slug}/messages/1.2`);
     await page.getByLabel("Passage you comment on").focus();
     await page.keyboard.type("内置冗余");
+    // Past the language of the text (their profile's, already chosen) to the comment itself.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("language");
     await page.keyboard.press("Tab");
     await page.keyboard.type("冗余需要跨区域的维修船队。");
     // Kept in this browser (not on the server) until it is sent.

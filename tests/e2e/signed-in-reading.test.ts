@@ -103,6 +103,8 @@ describe("a signed-in reader of the cached pages", () => {
     const { context, page } = await signedIn("Ines Reader");
     // As a browser that has not yet run the app's scripts since it signed in.
     await expect.poll(() => hint(context)).toBe("reader");
+    // Off the app's pages first, so that no script of theirs sets it again.
+    await page.goto("about:blank");
     await context.clearCookies({ name: READER_VIEW_COOKIE });
     const [message] = await sql<{ number: string }>(`select m.number from "Message" m join "Consultation" c on c.id = m."consultationId" where c.slug = $1 order by m.position limit 1`, [slug]);
     const first = await page.goto(`/consultations/${slug}/messages/${message!.number}`);
