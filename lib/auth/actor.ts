@@ -7,5 +7,7 @@ export type Actor = {
   email: string;
   name: string | null;
   hasProfile: boolean;
+  /** The language they write in unless they say otherwise: their profile's (null without a profile). */
+  writingLanguage: string | null;
   suspended: boolean;
 };

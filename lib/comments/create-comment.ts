@@ -84,7 +84,7 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     parentId,
     repliedToId: parentId ? data.parentId! : null,
     body: data.body,
-    language: data.language ?? context.preferredLanguage,
+    language: data.language ?? context.writingLanguage,
     bodyFingerprint: textFingerprint(data.body),
     preModeration: context.preModeration,
     author: { name: context.name ?? "", stakeholderGroup: context.stakeholderGroup, region: context.region, country: context.country, organisation: context.organisation },

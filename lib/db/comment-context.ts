@@ -28,8 +28,6 @@ export type CommentContext = OwnerFacts & { [Column in keyof CredentialColumns]:
   region: Region | null;
   country: string | null;
   organisation: string | null;
-  /** The author's profile language: a comment's language unless it names its own. */
-  preferredLanguage: string | null;
   /** The author's earlier comment with the same idempotency key, if any. */
   repeatedId: string | null;
   /** The comment replied to, if a reply was asked for and it exists. */
@@ -61,7 +59,7 @@ export async function loadCommentContext(
            date_trunc('milliseconds', statement_timestamp() at time zone 'UTC') as "databaseTime",
            coalesce(c."preModeration", false) as "preModeration",
            v.id as "versionId", v.text,
-           p."stakeholderGroup", p.region, p.country, p.organisation, p."preferredLanguage",
+           p."stakeholderGroup", p.region, p.country, p.organisation, p."preferredLanguage" as "writingLanguage",
            (select id from "Comment" where "authorId" = u.id and "idempotencyKey" = ${request.idempotencyKey}) as "repeatedId",
            (select json_build_object('id', id, 'parentId', "parentId", 'messageId', "messageId", 'status', status)
               from "Comment" where id = ${request.parentId}) as parent

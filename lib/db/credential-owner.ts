@@ -24,7 +24,7 @@ export function credentialSource(credential: HashedCredential, validity: Credent
 }
 
 /** Who a credential belongs to, as the guards need it. */
-export type OwnerFacts = { userId: string; role: Role; email: string; name: string | null; suspendedAt: Date | null; hasProfile: boolean };
+export type OwnerFacts = { userId: string; role: Role; email: string; name: string | null; suspendedAt: Date | null; hasProfile: boolean; writingLanguage: string | null };
 
 /** The credential's own columns, as credentialSource reads them. */
 export type CredentialColumns = { credentialId: string; expiresAt: Date; lastUsedAt: Date | null; startedAt: Date | null };
@@ -35,7 +35,7 @@ export type CredentialOwner = OwnerFacts & CredentialColumns;
 export async function findCredentialOwner(credential: HashedCredential, validity: CredentialValidity): Promise<CredentialOwner | null> {
   const [row] = await sql()<CredentialOwner[]>`
     select c."credentialId", c."expiresAt", c."lastUsedAt", c."startedAt",
-           u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" is not null as "hasProfile"
+           u.id as "userId", u.role, u.email, u.name, u."suspendedAt", p."userId" is not null as "hasProfile", p."preferredLanguage" as "writingLanguage"
     from (${credentialSource(credential, validity)}) c
     join "User" u on u.id = c."userId"
     left join "StakeholderProfile" p on p."userId" = u.id`;

@@ -28,12 +28,6 @@ export async function saveProfile(actor: Actor | null, input: unknown) {
   });
 }
 
-/** The language a participant writes in unless they say otherwise (their profile's); null without a profile. */
-export async function writingLanguageOf(actor: Actor | null): Promise<string | null> {
-  if (!actor) return null;
-  return (await db.stakeholderProfile.findUnique({ where: { userId: actor.userId }, select: { preferredLanguage: true } }))?.preferredLanguage ?? null;
-}
-
 export async function getProfile(actor: Actor | null) {
   const user = requireUser(actor);
   return db.user.findUniqueOrThrow({

@@ -119,7 +119,7 @@ export async function seedDemoOutcome(now = new Date()): Promise<{ created: bool
     commentIds.push(comment.id);
   }
 
-  const actor: Actor = { userId: secretariat.id, role: "SECRETARIAT", email: secretariat.email, name: secretariat.name, hasProfile: false, suspended: false };
+  const actor: Actor = { userId: secretariat.id, role: "SECRETARIAT", email: secretariat.email, name: secretariat.name, hasProfile: false, suspended: false, writingLanguage: null };
   const working = new Date(closed.getTime() + 5 * DAY);
   // Same outcome and rationale: one disposition for the whole group, as the workspace does for a campaign.
   const byDecision = new Map<string, string[]>();

@@ -9,6 +9,7 @@ const actor = (overrides: Partial<Actor> = {}): Actor => ({
   name: "A",
   hasProfile: true,
   suspended: false,
+  writingLanguage: "en",
   ...overrides,
 });
 

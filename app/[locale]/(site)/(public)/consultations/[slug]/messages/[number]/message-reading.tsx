@@ -14,7 +14,6 @@ import { getMessageDiscussion, THREAD_ORDERS, threadOrder } from "@/lib/comments
 import type { getMessage } from "@/lib/consultations/get-consultation";
 import { carriesCommentForms } from "@/lib/consultations/state";
 import { pageParam } from "@/lib/http/pagination";
-import { writingLanguageOf } from "@/lib/profiles/save-profile";
 import { formatInstant } from "@/lib/time/format";
 import { agreementAction, createCommentAction, editCommentAction, flagCommentAction, withdrawCommentAction } from "./actions";
 import { localeDirection } from "@/lib/i18n/locales";
@@ -45,7 +44,7 @@ export async function MessageReading({ actor, found, shown, query }: { actor: Ac
   const c = await getTranslations("comments");
   const a = await getTranslations("annotationSource");
   const locale = await getLocale();
-  const writingLanguage = await writingLanguageOf(actor);
+  const writingLanguage = actor?.writingLanguage ?? null;
   const path = `/consultations/${consultation.slug}/messages/${message.number}`;
   const earlier = message.versions.slice(0, -1).reverse();
   const can = {
