@@ -1,8 +1,9 @@
 import { READER_VIEW, READER_VIEW_COOKIE } from "@/lib/auth/reader-view";
+import { parseCookieHeader } from "@/lib/http/cookie-header";
 
 /** Whether this browser has told the edge it fills in the personal parts of cached pages (lib/auth/reader-view.ts). */
 export function isReaderBrowser() {
-  return document.cookie.split(";").some((pair) => pair.trim() === `${READER_VIEW_COOKIE}=${READER_VIEW}`);
+  return parseCookieHeader(document.cookie).get(READER_VIEW_COOKIE) === READER_VIEW;
 }
 
 /** Sets or clears the hint; a year, like the language cookie. */

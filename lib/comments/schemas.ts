@@ -25,16 +25,14 @@ export const languageTag = z
   .string()
   .max(35, "errors.languageInvalid")
   .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "errors.languageInvalid")
-  .refine(canonicalLanguage, "errors.languageInvalid")
-  .transform((tag) => canonicalLanguage(tag)!);
-
-function canonicalLanguage(tag: string): string | null {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? null;
-  } catch {
-    return null;
-  }
-}
+  .transform((tag, context) => {
+    try {
+      return Intl.getCanonicalLocales(tag)[0]!;
+    } catch {
+      context.addIssue({ code: "custom", message: "errors.languageInvalid" });
+      return z.NEVER;
+    }
+  });
 
 const optionalText = storableText
   .optional()

@@ -31,13 +31,18 @@ export function isChinese(locale: string) {
  * own when the interface speaks it ("fr-CA" → "fr"), else the default.
  */
 export function interfaceLocaleOf(language: string): Locale {
-  const base = language.split("-")[0]?.toLowerCase();
+  const base = primaryLanguage(language);
   return isLocale(base) ? base : DEFAULT_LOCALE;
 }
 
 /** The direction of text in a language: the interface's, or a document's, comment's or name's (set with its `lang`, so that it keeps its own inside a page of the other direction). */
 export function localeDirection(locale: string): "ltr" | "rtl" {
-  return RIGHT_TO_LEFT.has(locale.split("-")[0]?.toLowerCase() ?? "") ? "rtl" : "ltr";
+  return RIGHT_TO_LEFT.has(primaryLanguage(locale)) ? "rtl" : "ltr";
+}
+
+/** A language tag's primary subtag, lower case: "zh" for "zh-Hans-CN". */
+function primaryLanguage(tag: string) {
+  return tag.split("-")[0]!.toLowerCase();
 }
 
 /** Picks the best supported locale from an Accept-Language header. */
