@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, setRole, signInWithCode, sql, uniqueEmail, withoutScriptsAs } from "./support/browser";
+import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, passageLines, setRole, signInWithCode, sql, uniqueEmail, withoutScriptsAs } from "./support/browser";
 
 const browser = launchBrowser();
 
@@ -138,22 +138,10 @@ describe("annotating by keyboard, touch and mouse alike", () => {
       expect(await page.evaluate(() => CSS.highlights.has("passage-cursor"))).toBe(false);
       const passage = "更快、更可靠的互联网";
       // Selects as a long press and a drag of the handles would (headless Chromium makes no selection from synthetic touches); again until the page's script has seen it.
-      const select = () =>
-        page.locator("[data-message-text]").evaluate((element, wanted) => {
-          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const at = node.textContent!.indexOf(wanted);
-            if (at < 0) continue;
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + wanted.length);
-            document.getSelection()!.removeAllRanges();
-            document.getSelection()!.addRange(range);
-            const rects = [...range.getClientRects()];
-            return { left: rects.at(-1)!.left, right: rects.at(-1)!.right, bottom: rects.at(-1)!.bottom };
-          }
-          throw new Error(`not in the text: ${wanted}`);
-        }, passage);
+      const select = async () => {
+        const { left, right, bottom } = (await passageLines(page, passage, true)).at(-1)!;
+        return { left, right, bottom };
+      };
       let selection = await select();
       await expect
         .poll(async () => {

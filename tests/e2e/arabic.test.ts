@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import ar from "@/messages/ar.json";
-import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, signInWithCode, uniqueEmail } from "./support/browser";
+import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, passageLines, signInWithCode, uniqueEmail } from "./support/browser";
 
 // The lib/ helpers below reach the app's database through DATABASE_URL.
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
@@ -30,22 +30,11 @@ async function arabicReader(name: string) {
   return { context, page };
 }
 
-/** The passage's first and last points in the message text, for a real mouse to drag across (right to left here). */
-function passageEdges(page: Page, passage: string) {
-  return page.locator("[data-message-text]").evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const box = range.getBoundingClientRect();
-      // Right to left: the passage starts at its right edge.
-      return { fromX: box.right - 1, toX: box.left + 1, y: box.top + box.height / 2 };
-    }
-    throw new Error(`not in the text: ${wanted}`);
-  }, passage);
+/** Where a real mouse starts and ends a drag across the passage: right to left, from its first character to its last. */
+async function passageEdges(page: Page, passage: string) {
+  const lines = await passageLines(page, passage);
+  const first = lines[0]!;
+  return { fromX: Math.max(...lines.map((line) => line.right)) - 1, toX: Math.min(...lines.map((line) => line.left)) + 1, y: first.top + first.height / 2 };
 }
 
 describe("the interface in Arabic", () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, signInWithCode, sql, uniqueEmail, withoutScriptsAs } from "./support/browser";
+import { expectNoSeriousA11yViolations, giveProfile, launchBrowser, passageLines, signInWithCode, sql, uniqueEmail, withoutScriptsAs } from "./support/browser";
 
 const browser = launchBrowser();
 
@@ -41,33 +41,12 @@ async function participant(name: string, options: Parameters<typeof browser.newC
   return { context, page };
 }
 
-/**
- * Finds `passage` in the message text: the points of its first and last
- * characters; with `select`, also selects it the way a long press and a drag
- * of the selection handles would (headless Chromium makes no selection from
- * synthetic touches).
- */
-function locatePassage(page: Page, passage: string, select = false) {
-  return page.locator("[data-message-text]").evaluate(
-    (element, { wanted, select }) => {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(wanted);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        if (select) document.getSelection()!.removeAllRanges();
-        if (select) document.getSelection()!.addRange(range);
-        const rects = [...range.getClientRects()];
-        const first = rects[0]!;
-        const last = rects.at(-1)!;
-        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-      }
-      throw new Error(`not in the text: ${wanted}`);
-    },
-    { wanted: passage, select },
-  );
+/** The points of `passage`'s first and last characters in the message text; with `select`, also selects it (see passageLines). */
+async function locatePassage(page: Page, passage: string, select = false) {
+  const lines = await passageLines(page, passage, select);
+  const first = lines[0]!;
+  const last = lines.at(-1)!;
+  return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
 }
 
 /** Drags the real mouse across `passage` inside the message text. */

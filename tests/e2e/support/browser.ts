@@ -133,3 +133,31 @@ export async function withoutScriptsAs(browser: ReturnType<typeof launchBrowser>
   await context.addCookies((await signedIn.cookies()).filter((cookie) => cookie.name !== READER_VIEW_COOKIE));
   return context;
 }
+
+/**
+ * The boxes of `passage`'s lines in the message text (viewport coordinates, in
+ * line order); with `select`, it is also selected, as a long press and a drag
+ * of the selection handles would (headless Chromium makes no selection from
+ * synthetic touches).
+ */
+export function passageLines(page: Page, passage: string, select = false) {
+  return page.locator("[data-message-text]").evaluate(
+    (element, { wanted, select }) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        if (select) {
+          document.getSelection()!.removeAllRanges();
+          document.getSelection()!.addRange(range);
+        }
+        return [...range.getClientRects()].map(({ left, right, top, bottom, height }) => ({ left, right, top, bottom, height }));
+      }
+      throw new Error(`not in the text: ${wanted}`);
+    },
+    { wanted: passage, select },
+  );
+}
