@@ -10,6 +10,7 @@ import { isReader } from "@/lib/auth/guards";
 import { getActor } from "@/lib/auth/session";
 import { getMessage } from "@/lib/consultations/get-consultation";
 import { isFollowing } from "@/lib/notifications/settings";
+import { messageLanguages } from "@/lib/translations/read-translations";
 import { signOutAction } from "@/app/[locale]/(site)/(auth)/account/actions";
 import { followAction } from "@/app/[locale]/(site)/(public)/consultations/[slug]/actions";
 import { MessageReading } from "@/app/[locale]/(site)/(public)/consultations/[slug]/messages/[number]/message-reading";
@@ -39,7 +40,10 @@ export async function personalMessageReading(slug: unknown, number: unknown): Pr
   return forReader(async (actor) => {
     const found = await getMessage(actor, consultation, message);
     const current = found?.message.versions.at(-1);
-    return found && current ? <MessageReading actor={actor} found={found} shown={current} query={{}} /> : null;
+    if (!found || !current) return null;
+    // The cached page is the original's: a translation is read on pages rendered for the request.
+    const { languages } = await messageLanguages(found.consultation.id, found.message.id, undefined);
+    return <MessageReading actor={actor} found={found} shown={current} query={{}} languages={languages} />;
   });
 }
 

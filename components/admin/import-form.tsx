@@ -2,18 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState } from "react";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { FieldShell } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
-import type { FormState } from "@/lib/actions/form-state";
 import type { ImportOutcome } from "@/lib/consultations/import-consultation";
 import type { ImportSuggestions } from "@/lib/consultations/import-suggestions";
-import type { ErrorCode } from "@/lib/errors";
 import { importErrorMessage } from "@/lib/import/error-message";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import type { ParseResult } from "@/lib/import/types";
 import { ImportPreview } from "./import-preview";
+import { useDocumentUpload } from "./use-document-upload";
 
 type ImportFormProps = {
   /** The import route: it alone accepts a request the size of a document. */
@@ -26,8 +25,6 @@ type Preview = { preview: ParseResult; fieldErrors: Record<string, string>; sugg
 /** Where each field the server may refuse is, for the error summary's links. */
 const FIELD_IDS: Record<string, string> = { file: "import-file", title: "import-title", slug: "import-slug", language: "import-language" };
 
-const IDLE: FormState = { status: "idle" };
-
 /**
  * Upload or paste, preview, confirm. The server parses on every submission;
  * nothing is saved until "Create the consultation". The form is sent with
@@ -39,8 +36,6 @@ export function ImportForm({ uploadUrl, languages }: ImportFormProps) {
   const t = useTranslations("import");
   const translate = useTranslations();
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<FormState>(IDLE);
   const [result, setResult] = useState<Preview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [refusals, setRefusals] = useState(0);
@@ -65,49 +60,21 @@ export function ImportForm({ uploadUrl, languages }: ImportFormProps) {
   };
 
   const showPreview = (preview: Preview, confirming: boolean) => {
-    setFailure(IDLE);
     suggest(title.current, "title", preview.suggestions?.title);
     suggest(language.current, "language", preview.suggestions?.language);
     setResult(preview);
     setConfirmed(confirming);
     setRefusals((count) => count + 1);
   };
-  const showFailure = (code: string | undefined, details: { reference?: string; retryAfterSeconds?: number } = {}) =>
-    setFailure({ status: "error", code: (code ?? "UNEXPECTED") as ErrorCode | "UNEXPECTED", fieldErrors: {}, values: {}, ...details });
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    const confirming = data.get("intent") === "confirm";
-    const file = data.get("file");
-    if (file instanceof File && file.size > 0) {
-      data.delete("pasted"); // the chosen file wins: one document per request
-      if (file.size > MAX_IMPORT_BYTES) {
-        showPreview({ preview: { ok: false, error: { code: "FILE_TOO_LARGE", size: file.size, limit: MAX_IMPORT_BYTES } }, fieldErrors: {}, suggestions: null }, confirming);
-        return;
-      }
-    }
-    setPending(true);
-    try {
-      const response = await fetch(uploadUrl, { method: "POST", body: data });
-      const body = await response.json().catch(() => null);
-      if (!response.ok || !body) {
-        const error = body?.error;
-        showFailure(error?.code ?? (response.status === 413 ? "PAYLOAD_TOO_LARGE" : undefined), {
-          reference: error?.reference,
-          retryAfterSeconds: error?.retryAfterSeconds,
-        });
-      } else if ((body as ImportOutcome).saved) {
-        router.push(`/admin/consultations/${(body as { slug: string }).slug}?imported=1`);
-        return; // stays pending while the new page loads
-      } else {
-        showPreview(body as Preview, confirming);
-      }
-    } catch {
-      showFailure(undefined);
-    }
-    setPending(false);
-  }
+  const { pending, failure, submit } = useDocumentUpload<ImportOutcome>(uploadUrl, {
+    tooLarge: (size, confirming) =>
+      showPreview({ preview: { ok: false, error: { code: "FILE_TOO_LARGE", size, limit: MAX_IMPORT_BYTES } }, fieldErrors: {}, suggestions: null }, confirming),
+    answer: (body, confirming) => {
+      if (!body.saved) return showPreview(body, confirming);
+      router.push(`/admin/consultations/${body.slug}?imported=1`);
+      return true;
+    },
+  });
 
   return (
     <form action={uploadUrl} method="post" encType="multipart/form-data" onSubmit={submit}>
@@ -174,7 +141,7 @@ export function ImportForm({ uploadUrl, languages }: ImportFormProps) {
 }
 
 /** The document's refusal as an entry of the error summary, linking to the file field. */
-function documentProblem(t: ReturnType<typeof useTranslations<"import">>, preview: Extract<ParseResult, { ok: false }>): ErrorSummaryItem {
+export function documentProblem(t: ReturnType<typeof useTranslations<"import">>, preview: Extract<ParseResult, { ok: false }>): ErrorSummaryItem {
   const { key, values } = importErrorMessage(preview.error);
   return { fieldId: "import-file", text: t(key as never, values as never) };
 }

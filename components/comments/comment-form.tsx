@@ -20,6 +20,8 @@ type CommentFormProps = {
   /** The language the comment is written in unless its author chooses another (their profile's). */
   writingLanguage?: string | null;
   parentId?: string;
+  /** Written on a translation of the document: its language tag (the quote is looked up in its text). Absent: on the original. */
+  translation?: string;
   action: FormAction;
   /** One per form shown: submitting twice creates one comment. */
   idempotencyKey: string;
@@ -32,7 +34,7 @@ type CommentFormProps = {
 
 export type Draft = { body?: string; quote?: string; quoteStart?: string; quoteEnd?: string };
 
-export function CommentForm({ mode, messageId, language, writingLanguage, parentId, action, idempotencyKey, storageKey, disclosure, onlyWhenRefused }: CommentFormProps) {
+export function CommentForm({ mode, messageId, language, writingLanguage, parentId, translation, action, idempotencyKey, storageKey, disclosure, onlyWhenRefused }: CommentFormProps) {
   const t = useTranslations("comments");
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as FormState);
   const formRef = useRef<HTMLFormElement>(null);
@@ -116,6 +118,7 @@ export function CommentForm({ mode, messageId, language, writingLanguage, parent
           {state.status === "error" && state.code === "DEADLINE_PASSED" ? <p className="hint">{t("copyYourText")}</p> : null}
           <input type="hidden" name="messageId" value={messageId} />
           {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+          {translation ? <input type="hidden" name="textLanguage" value={translation} /> : null}
           <input type="hidden" name="idempotencyKey" defaultValue={idempotencyKey} />
           {mode === "comment" ? (
             <>

@@ -3,6 +3,8 @@ import { ActionForm, TypedTextarea } from "@/components/forms/action-form";
 import type { FormAction } from "@/lib/actions/form-state";
 import type { CommentView } from "@/lib/comments/message-discussion";
 import { COMMENT_BODY_MAX } from "@/lib/comments/schemas";
+import { languageName } from "@/lib/i18n/language-name";
+import { localeDirection } from "@/lib/i18n/locales";
 import { countryName } from "@/lib/profiles/countries";
 import { formatInstant } from "@/lib/time/format";
 import { CommentBody } from "./comment-body";
@@ -29,6 +31,13 @@ type ThreadProps = {
   referenceTimeZone: string;
   /** The viewer's own writing language, for their replies. */
   writingLanguage?: string | null;
+  /**
+   * Set when the document has translations: each comment then says the
+   * language it is written in and the text it was made on (`original`:
+   * the original's language); `translation`: the one this page shows, which
+   * the replies written here are made on.
+   */
+  languages?: { original: string; translation: string | null } | null;
   newKey: () => string;
 };
 
@@ -56,6 +65,7 @@ export async function CommentThread(props: ThreadProps) {
           idempotencyKey={newKey()}
           storageKey={`consult:reply:${comment.id}`}
           writingLanguage={props.writingLanguage}
+          translation={props.languages?.translation ?? undefined}
           disclosure={{ summary: t("reply"), className: "reply" }}
           onlyWhenRefused={!can.open}
         />
@@ -64,11 +74,14 @@ export async function CommentThread(props: ThreadProps) {
   );
 }
 
-async function CommentArticle({ comment, can, actions, referenceTimeZone }: ThreadProps) {
+async function CommentArticle({ comment, can, actions, referenceTimeZone, languages }: ThreadProps) {
   const t = await getTranslations("comments");
   const groups = await getTranslations("stakeholder");
   const locale = await getLocale();
   const headingId = `comment-${comment.id}-by`;
+  // The quote is in the language of the text it was made on (known here when the document has translations).
+  const quoteLanguage = comment.madeOn ?? languages?.original;
+  const madeOn = quoteLanguage ?? "";
   return (
     // tabIndex -1: a comment just sent takes the focus.
     <article id={`comment-${comment.id}`} className={`comment status-${comment.status.toLowerCase()}`} aria-labelledby={headingId} tabIndex={-1}>
@@ -91,6 +104,14 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
           {countryName(comment.author.country, locale)} ·{" "}
           <time dateTime={comment.createdAt.toISOString()}>{formatInstant(comment.createdAt, locale, referenceTimeZone)}</time>
           {comment.editedAt ? <> · {t("edited")}</> : null}
+          {languages ? (
+            <>
+              {" · "}
+              {comment.language
+                ? t("madeOnIn", { language: languageName(comment.language, locale), text: languageName(madeOn, locale), kind: comment.madeOn ? "translation" : "original" })
+                : t("madeOn", { text: languageName(madeOn, locale), kind: comment.madeOn ? "translation" : "original" })}
+            </>
+          ) : null}
           {/* Only its author sees a comment held for review (the body is null for anyone else). */}
           {comment.status === "PENDING" ? <> · <strong className="pending-note">{t("awaitingApproval")}</strong></> : null}
         </p>
@@ -104,7 +125,9 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone }: Thre
               {comment.quote.anchor.status === "FUZZY" ? t("onPassageMoved") : t("onPassage")}
             </a>
           )}
-          <p>{comment.quote.exact}</p>
+          <p lang={quoteLanguage} dir={quoteLanguage ? localeDirection(quoteLanguage) : undefined}>
+            {comment.quote.exact}
+          </p>
         </blockquote>
       ) : null}
       {comment.body !== null ? (

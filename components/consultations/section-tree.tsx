@@ -5,25 +5,29 @@ import { LinkedText } from "@/components/text/linked-text";
 import type { SectionNode } from "@/lib/consultations/read-tree";
 import { localeDirection } from "@/lib/i18n/locales";
 
-type SectionTreeProps = { slug: string; language: string; sections: SectionNode[]; depth?: number };
+/** `language`: the original's; a node read in a translation names its own. `query` keeps the reader's document language in the links. */
+type SectionTreeProps = { slug: string; language: string; sections: SectionNode[]; depth?: number; query?: string };
 
 /** Every section and numbered message, headings nested h2…h6. */
-export async function SectionTree({ slug, language, sections, depth = 0 }: SectionTreeProps) {
+export async function SectionTree({ slug, language, sections, depth = 0, query = "" }: SectionTreeProps) {
   const t = await getTranslations("consultation");
+  const tr = await getTranslations("translations");
   return sections.map((section) => (
-    <DocumentSection key={section.id} section={section} language={language} depth={depth}>
+    <DocumentSection key={section.id} section={section} language={section.headingLanguage ?? language} depth={depth}>
       {section.messages.length > 0 ? (
         <ol className="messages">
           {section.messages.map((message) => (
             <li key={message.id} id={`message-${message.number}`} className="message">
               <p className="message-number">
-                <Link href={`/consultations/${slug}/messages/${message.number}`}>
+                <Link href={`/consultations/${slug}/messages/${message.number}${query}`}>
                   {t("messageNumber", { number: message.number })}
                 </Link>
               </p>
-              <p className="message-text" lang={language} dir={localeDirection(language)}>{message.text}</p>
+              <p className="message-text" lang={message.textLanguage ?? language} dir={localeDirection(message.textLanguage ?? language)}>{message.text}</p>
+              {message.untranslated ? <p className="translation-mark">{tr("untranslated")}</p> : null}
+              {message.outOfDate ? <p className="translation-mark">{tr("outOfDate")}</p> : null}
               <p className="message-meta">
-                <Link href={`/consultations/${slug}/messages/${message.number}#comments`}>
+                <Link href={`/consultations/${slug}/messages/${message.number}${query}#comments`}>
                   {t("commentCount", { count: message.commentCount })}
                 </Link>
                 {message.versionNumber > 1 ? <> · {t("versionNumber", { number: message.versionNumber })}</> : null}
@@ -32,7 +36,7 @@ export async function SectionTree({ slug, language, sections, depth = 0 }: Secti
           ))}
         </ol>
       ) : null}
-      <SectionTree slug={slug} language={language} sections={section.sections} depth={depth + 1} />
+      <SectionTree slug={slug} language={language} sections={section.sections} depth={depth + 1} query={query} />
     </DocumentSection>
   ));
 }
@@ -63,7 +67,7 @@ export function DocumentSection({ section, language, depth, children }: Document
 }
 
 /** What a table of contents needs of a section: the draft's tree and the outcome's both have it. */
-type ContentsSection = { id: string; number: string; heading: string; sections: ContentsSection[] };
+type ContentsSection = { id: string; number: string; heading: string; headingLanguage?: string; sections: ContentsSection[] };
 
 /** The table of contents: sections only, nested. */
 export function TableOfContents({ sections, language }: { sections: ContentsSection[]; language: string }) {
@@ -73,7 +77,7 @@ export function TableOfContents({ sections, language }: { sections: ContentsSect
       {sections.map((section) => (
         <li key={section.id}>
           <a href={`#section-${section.number}`}>
-            {section.number} <span lang={language} dir={localeDirection(language)}>{section.heading}</span>
+            {section.number} <span lang={section.headingLanguage ?? language} dir={localeDirection(section.headingLanguage ?? language)}>{section.heading}</span>
           </a>
           <TableOfContents sections={section.sections} language={language} />
         </li>

@@ -1,7 +1,7 @@
 import { annotationCollection, annotationPage, annotationToW3c, pageCount } from "@/lib/annotations/w3c-export";
 import type { ExportableAnnotation } from "@/lib/annotations/w3c-types";
 import { db, type Prisma } from "@/lib/db/client";
-import { versionTextUrl } from "./message-text";
+import { translatedTextUrl, versionTextUrl } from "./message-text";
 import { isStorableText } from "@/lib/text/user-text";
 
 export const ANNOTATION_PAGE_SIZE = 100;
@@ -13,6 +13,7 @@ const exportFields = {
   id: true, body: true, language: true, createdAt: true, editedAt: true, authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true,
   quoteExact: true, quotePrefix: true, quoteSuffix: true, positionStart: true, positionEnd: true,
   version: { select: { number: true, text: true } },
+  translatedText: { select: { number: true, text: true, translation: { select: { language: true } } } },
   message: { select: { id: true, number: true, consultation: { select: { slug: true, language: true } } } },
 } satisfies Prisma.CommentSelect;
 
@@ -21,8 +22,13 @@ type Row = Prisma.CommentGetPayload<{ select: typeof exportFields }>;
 /** The W3C model counts positions in code points; JavaScript strings index UTF-16 units. */
 const codePoints = (text: string, end: number) => [...text.slice(0, end)].length;
 
+/** An annotation of a translation targets that translation's text, in its language. */
 function exportable(row: Row, baseUrl: string): ExportableAnnotation {
-  const { slug, language } = row.message.consultation;
+  const { slug } = row.message.consultation;
+  const onTranslation = row.translatedText;
+  const language = onTranslation?.translation.language ?? row.message.consultation.language;
+  const text = onTranslation?.text ?? row.version.text;
+  const messageUrl = `${baseUrl}/consultations/${slug}/messages/${row.message.number}`;
   return {
     id: row.id,
     body: row.body,
@@ -32,8 +38,10 @@ function exportable(row: Row, baseUrl: string): ExportableAnnotation {
     message: {
       number: row.message.number,
       versionNumber: row.version.number,
-      url: `${baseUrl}/consultations/${slug}/messages/${row.message.number}?version=${row.version.number}`,
-      textUrl: versionTextUrl(baseUrl, row.message.id, row.version.number),
+      url: onTranslation ? `${messageUrl}?language=${encodeURIComponent(language)}` : `${messageUrl}?version=${row.version.number}`,
+      textUrl: onTranslation
+        ? translatedTextUrl(baseUrl, row.message.id, language, onTranslation.number)
+        : versionTextUrl(baseUrl, row.message.id, row.version.number),
     },
     language,
     bodyLanguage: row.language ?? undefined,
@@ -41,8 +49,8 @@ function exportable(row: Row, baseUrl: string): ExportableAnnotation {
       exact: row.quoteExact ?? "",
       prefix: row.quotePrefix ?? "",
       suffix: row.quoteSuffix ?? "",
-      start: codePoints(row.version.text, row.positionStart ?? 0),
-      end: codePoints(row.version.text, row.positionEnd ?? 0),
+      start: codePoints(text, row.positionStart ?? 0),
+      end: codePoints(text, row.positionEnd ?? 0),
     },
   };
 }

@@ -6,6 +6,8 @@ export function commentJson(
     quoteExact: string | null; quotePrefix: string | null; quoteSuffix: string | null; positionStart: number | null; positionEnd: number | null;
     createdAt: Date; editedAt: Date | null;
     moderatedAt?: Date | null; moderationReason?: string | null; moderationNote?: string | null;
+    /** Where read: the translation it was written on (lib/translations). */
+    translatedText?: { translation: { language: string } } | null;
   },
   /** forAuthor and receipt: for the author only, in the write API's answers. */
   extra: { messageNumber?: string; agreements?: number; forAuthor?: boolean; receipt?: string | null } = {},
@@ -21,6 +23,8 @@ export function commentJson(
     status: comment.status.toLowerCase(),
     body: shown ? comment.body : null,
     language: comment.language,
+    // The language of the translation it was written on (its selector counts in that text); null: the original.
+    ...(comment.translatedText !== undefined ? { translation: comment.translatedText?.translation.language ?? null } : {}),
     author: authorJson(comment),
     selector:
       comment.quoteExact !== null

@@ -3,6 +3,7 @@ import { getConsultation } from "@/lib/consultations/get-consultation";
 import { consultationState } from "@/lib/consultations/state";
 import type { SectionNode } from "@/lib/consultations/read-tree";
 import { cursorParam } from "@/lib/http/pagination";
+import { documentIn, translationsOf } from "@/lib/translations/read-translations";
 
 export const API_PAGE_SIZE = 50;
 
@@ -74,5 +75,43 @@ export async function consultationForApi(slug: string, baseUrl: string, now = ne
     introduction: consultation.introduction,
     counts: consultation.counts,
     sections: consultation.sections.map(toApi),
+    translations: await translationsForApi(consultation, baseUrl),
   };
+}
+
+/**
+ * The document's translations, each with its sections' headings and its
+ * messages' texts by number (what it lacks is absent), every text saying the
+ * original's version it translates and whether a later one has come since.
+ */
+async function translationsForApi(consultation: { id: string; slug: string; sections: SectionNode[] }, baseUrl: string) {
+  const summaries = await translationsOf(consultation.id);
+  const messages = flatten(consultation.sections).flatMap((section) => section.messages);
+  return Promise.all(
+    summaries.map(async (summary) => {
+      const document = (await documentIn(consultation.id, summary.language))!;
+      return {
+        language: summary.language,
+        title: summary.title,
+        introduction: document.translation.introduction,
+        translators: summary.translators,
+        updatedAt: summary.updatedAt.toISOString(),
+        url: `${baseUrl}/consultations/${consultation.slug}?language=${encodeURIComponent(summary.language)}`,
+        sections: flatten(consultation.sections).flatMap((section) => {
+          const translated = document.sections.get(section.id);
+          return translated ? [{ number: section.number, ...translated }] : [];
+        }),
+        messages: messages.flatMap((message) => {
+          const translated = document.texts.get(message.id);
+          return translated
+            ? [{ number: message.number, text: translated.text, version: translated.number, translates: translated.sourceVersionNumber, outOfDate: translated.sourceVersionNumber < message.versionNumber }]
+            : [];
+        }),
+      };
+    }),
+  );
+}
+
+function flatten(sections: SectionNode[]): SectionNode[] {
+  return sections.flatMap((section) => [section, ...flatten(section.sections)]);
 }

@@ -26,3 +26,19 @@ export async function publicVersionText(messageId: string, versionParam: string)
   if (!message?.consultation.publishedAt) return null;
   return versionNamed(publicVersions(message.versions, message.consultation), versionParam)?.text ?? null;
 }
+
+/** The address of a message's text in a translation (its `number`th import): the source of the annotations made on it. */
+export function translatedTextUrl(baseUrl: string, messageId: string, language: string, number: number) {
+  return `${baseUrl}/api/v1/messages/${encodeURIComponent(messageId)}/translations/${encodeURIComponent(language)}/${number}/text`;
+}
+
+/** Exactly that text of a published consultation's translation, or null. Never edited, like versions. */
+export async function publicTranslatedText(messageId: string, language: string, numberParam: string): Promise<string | null> {
+  const number = Number(numberParam);
+  if (!isStorableText(messageId) || !isStorableText(language) || !Number.isSafeInteger(number) || number < 1) return null;
+  const row = await db.translatedText.findFirst({
+    where: { messageId, number, translation: { language }, message: { consultation: { publishedAt: { not: null } } } },
+    select: { text: true },
+  });
+  return row?.text ?? null;
+}

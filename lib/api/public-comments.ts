@@ -21,7 +21,11 @@ export async function publicComments(slug: string, baseUrl: string, cursorValue:
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: COMMENTS_PAGE_SIZE + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    include: { message: { select: { number: true } }, _count: { select: { agreements: true } } },
+    include: {
+      message: { select: { number: true } },
+      translatedText: { select: { translation: { select: { language: true } } } },
+      _count: { select: { agreements: true } },
+    },
   });
   const page = rows.slice(0, COMMENTS_PAGE_SIZE);
   const next = rows.length > COMMENTS_PAGE_SIZE ? page.at(-1)?.id : null;

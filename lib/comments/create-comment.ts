@@ -61,7 +61,12 @@ async function createCommentWithCredential(credential: Credential, input: unknow
 
 type CommentInput = z.infer<typeof createCommentSchema>;
 
-const requestOf = (data: CommentInput) => ({ messageId: data.messageId, idempotencyKey: data.idempotencyKey ?? null, parentId: data.parentId ?? null });
+const requestOf = (data: CommentInput) => ({
+  messageId: data.messageId,
+  idempotencyKey: data.idempotencyKey ?? null,
+  parentId: data.parentId ?? null,
+  textLanguage: data.textLanguage ?? null,
+});
 
 async function submitComment(user: Actor, context: CommentContext, data: CommentInput, now: Date) {
   if (!context.messageId) throw new AppError("NOT_FOUND");
@@ -69,7 +74,8 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
   // The database's clock, not this instance's: refused early here, decided again by the statement that writes.
   requireOpenConsultation(context, context.databaseTime);
   const parentId = data.parentId ? threadRoot(context.parent, data.messageId) : null;
-  const target = resolveTarget(context.text, data);
+  const onText = textCommentedOn(context, data.textLanguage);
+  const target = resolveTarget(onText.text, data);
   if (!context.stakeholderGroup || !context.region || !context.country) throw new AppError("PROFILE_INCOMPLETE");
 
   const limits = [
@@ -80,6 +86,7 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     id: randomUUID(),
     messageId: data.messageId,
     versionId: context.versionId,
+    translatedTextId: onText.translatedTextId,
     authorId: user.userId,
     parentId,
     repliedToId: parentId ? data.parentId! : null,
@@ -110,6 +117,20 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
 function refuseClosed(context: CommentContext, at: Date): never {
   requireOpenConsultation(context, at);
   throw new AppError("DEADLINE_PASSED", { closedAt: (context.closesAt ?? at).toISOString(), timeZone: context.referenceTimeZone });
+}
+
+/**
+ * The text a comment is written on: the message's current version, or its
+ * newest text in the translation named (the original's own language names
+ * the original). A translation that lacks the message is refused, not
+ * silently swapped for the original.
+ */
+function textCommentedOn(context: CommentContext, textLanguage: string | undefined) {
+  if (!textLanguage || textLanguage === context.documentLanguage) return { text: context.text, translatedTextId: null };
+  if (context.translatedTextId === null || context.translatedText === null) {
+    throw new AppError("VALIDATION", { fieldErrors: { textLanguage: "errors.translationNotFound" } });
+  }
+  return { text: context.translatedText, translatedTextId: context.translatedTextId };
 }
 
 function findComment(id: string) {

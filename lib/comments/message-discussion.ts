@@ -31,6 +31,8 @@ export type CommentView = {
   body: string | null;
   /** The language the body is written in (BCP 47), when known. */
   language: string | null;
+  /** The language of the translation it was written on; null: on the original. */
+  madeOn: string | null;
   /** `secretariat`: written by someone of the secretariat (or an administrator), shown with a badge. */
   author: { name: string; stakeholderGroup: StakeholderGroup; region: Region; country: string; organisation: string | null; secretariat: boolean };
   createdAt: Date;
@@ -63,6 +65,7 @@ const commentFields = {
   createdAt: true, editedAt: true, quoteExact: true, positionStart: true, positionEnd: true,
   moderatedAt: true, moderationReason: true, moderationNote: true,
   author: { select: { role: true } },
+  translatedText: { select: { translation: { select: { language: true } } } },
 } as const;
 
 /**
@@ -72,12 +75,21 @@ const commentFields = {
  * `versionNumber` is given), each pointing at the page its thread is on. An
  * earlier version carries the annotations written on it and, through their
  * anchors, those written before it: never those written on a later one.
+ * Read in a translation (`translation`: its newest text of the message),
+ * the highlights are the annotations written on that translation's texts;
+ * the threads are the same in every language.
  */
 export async function getMessageDiscussion(
   actor: Actor | null,
   messageId: string,
   versionId: string,
-  { page = 1, order = "oldest", versionText, versionNumber }: { page?: number; order?: ThreadOrder; versionText?: string; versionNumber?: number } = {},
+  {
+    page = 1,
+    order = "oldest",
+    versionText,
+    versionNumber,
+    translation,
+  }: { page?: number; order?: ThreadOrder; versionText?: string; versionNumber?: number; translation?: { language: string; textId: string; text: string } } = {},
 ) {
   // Comments waiting for approval are nobody's business but their author's (and the moderators', in their queue).
   const visible: Prisma.CommentWhereInput = actor ? { OR: [{ status: { not: "PENDING" } }, { authorId: actor.userId }] } : { status: { not: "PENDING" } };
@@ -96,17 +108,25 @@ export async function getMessageDiscussion(
         parentId: null,
         quoteExact: { not: null },
         status: { not: "PENDING" },
-        ...(versionNumber === undefined ? {} : { version: { number: { lte: versionNumber } } }),
+        ...(translation
+          ? { translatedText: { translation: { language: translation.language } } }
+          : { translatedTextId: null, ...(versionNumber === undefined ? {} : { version: { number: { lte: versionNumber } } }) }),
       },
-      select: { id: true, status: true, messageVersionId: true, positionStart: true, positionEnd: true, quoteExact: true, quotePrefix: true, quoteSuffix: true },
+      select: {
+        id: true, status: true, messageVersionId: true, translatedTextId: true,
+        positionStart: true, positionEnd: true, quoteExact: true, quotePrefix: true, quoteSuffix: true,
+      },
     }),
   ]);
   const visibleIds = [...threads, ...replies].map((comment) => comment.id);
   const [anchors, agreementCounts, viewerAgreements] = await Promise.all([
-    db.commentAnchor.findMany({
-      where: { messageVersionId: versionId, commentId: { in: annotations.map((a) => a.id) } },
-      select: { commentId: true, status: true, start: true, end: true },
-    }),
+    // Anchors are kept for the original's versions; a translation's annotations are placed as the page is read.
+    translation
+      ? Promise.resolve([])
+      : db.commentAnchor.findMany({
+          where: { messageVersionId: versionId, commentId: { in: annotations.map((a) => a.id) } },
+          select: { commentId: true, status: true, start: true, end: true },
+        }),
     db.commentAgreement.groupBy({ by: ["commentId"], where: { commentId: { in: visibleIds } }, _count: { _all: true } }),
     actor
       ? db.commentAgreement.findMany({ where: { userId: actor.userId, commentId: { in: visibleIds } }, select: { commentId: true } })
@@ -115,16 +135,17 @@ export async function getMessageDiscussion(
 
   const anchorOf = new Map<string, Anchor>();
   const reanchored = new Map(anchors.map((anchor) => [anchor.commentId, anchor]));
+  const placedOn = translation ? { id: translation.textId, text: translation.text } : { id: versionId, text: versionText };
   for (const annotation of annotations) {
-    if (annotation.messageVersionId === versionId) {
+    if ((translation ? annotation.translatedTextId : annotation.messageVersionId) === placedOn.id) {
       anchorOf.set(annotation.id, { start: annotation.positionStart!, end: annotation.positionEnd!, status: "CURRENT" });
       continue;
     }
-    // Written on an older version after the re-anchoring ran (a rare race): place it now.
+    // Written on an older version (or an older text of the translation), and not re-anchored: place it now.
     const anchor =
       reanchored.get(annotation.id) ??
-      (versionText !== undefined
-        ? reanchor({ exact: annotation.quoteExact!, prefix: annotation.quotePrefix ?? "", suffix: annotation.quoteSuffix ?? "", start: annotation.positionStart ?? 0 }, versionText)
+      (placedOn.text !== undefined
+        ? reanchor({ exact: annotation.quoteExact!, prefix: annotation.quotePrefix ?? "", suffix: annotation.quoteSuffix ?? "", start: annotation.positionStart ?? 0 }, placedOn.text)
         : undefined);
     anchorOf.set(
       annotation.id,
@@ -142,6 +163,7 @@ export async function getMessageDiscussion(
     status: comment.status,
     body: readable(comment) ? comment.body : null,
     language: comment.language,
+    madeOn: comment.translatedText?.translation.language ?? null,
     author: {
       name: comment.authorName,
       stakeholderGroup: comment.authorStakeholderGroup,

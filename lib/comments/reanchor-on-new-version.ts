@@ -8,7 +8,8 @@ import type { Tx } from "@/lib/db/client";
  */
 export async function reanchorAnnotations(tx: Tx, messageId: string, version: { id: string; text: string }) {
   const annotations = await tx.comment.findMany({
-    where: { messageId, quoteExact: { not: null } },
+    // A translation's annotations quote its text, not the original's: they are placed on the translation's own page.
+    where: { messageId, quoteExact: { not: null }, translatedTextId: null },
     select: { id: true, quoteExact: true, quotePrefix: true, quoteSuffix: true, positionStart: true, positionEnd: true },
   });
   if (annotations.length === 0) return { exact: 0, fuzzy: 0, orphaned: 0 };

@@ -54,6 +54,8 @@ export const createCommentSchema = z
     idempotencyKey: optionalText.pipe(z.string().max(IDEMPOTENCY_KEY_MAX, "errors.invalid").optional()),
     /** The language the comment is written in (BCP 47: "en", "zh-Hans", "ar"); without it, the author's profile language. */
     language: optionalText.pipe(languageTag.optional()),
+    /** Written on the document's translation into this language (the quote is in its text); without it, on the original. */
+    textLanguage: optionalText.pipe(languageTag.optional()),
   })
   .superRefine((input, context) => {
     if (input.parentId && (input.quote || input.quoteChoice || input.selector)) {

@@ -58,7 +58,7 @@ export async function getMessage(actor: Actor | null, slug: string, number: stri
       select: {
         id: true,
         number: true,
-        section: { select: { number: true, heading: true } },
+        section: { select: { id: true, number: true, heading: true } },
         versions: {
           orderBy: { number: "asc" },
           select: { id: true, number: true, kind: true, text: true, createdAt: true },

@@ -60,7 +60,8 @@ export async function importConsultation(
 }
 
 /** The parse options are read leniently: a preview shows even while other fields are wrong. */
-function settingsOptions(input: unknown) {
+/** How to read the document (paragraphs as messages, continuations kept apart), from an import form's settings. */
+export function settingsOptions(input: unknown) {
   const partial = importSettingsSchema.pick({ paragraphsAreMessages: true, keepSeparate: true }).safeParse(input);
   return partial.success ? partial.data : {};
 }

@@ -4,7 +4,7 @@ import { PASTED_FILE_NAME, type ImportSource } from "./import-consultation";
 /** The import form's request: one document plus room for the settings, the merge choices and multipart framing. */
 export const IMPORT_REQUEST_MAX_BYTES = MAX_IMPORT_BYTES + 512 * 1024;
 
-/** What importConsultation needs from the import form: the document (a chosen file, else the pasted text), the settings and the intent. */
+/** What an import form sends: the document (a chosen file, else the pasted text), the settings and the intent. */
 export async function importFormInput(form: FormData) {
   const text = (key: string) => (typeof form.get(key) === "string" ? String(form.get(key)) : "");
   // Continuations shown in the preview and not ticked for merging stay separate.
@@ -25,5 +25,7 @@ export async function importFormInput(form: FormData) {
       : pasted.trim()
         ? { fileName: PASTED_FILE_NAME, bytes: new TextEncoder().encode(pasted) }
         : null;
-  return { source, settings, confirm: form.get("intent") === "confirm" };
+  // `fields`: every text field as sent, for forms with settings of their own (a translation's).
+  const fields = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return { source, settings, fields, confirm: form.get("intent") === "confirm" };
 }

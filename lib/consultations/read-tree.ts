@@ -7,6 +7,10 @@ export type MessageNode = {
   versionNumber: number;
   versionKind: "DRAFT" | "FINAL";
   commentCount: number;
+  /** Read in a translation (lib/translations/read-translations.ts): the language of `text`, whether the translation lacks it or is older than it. */
+  textLanguage?: string;
+  untranslated?: boolean;
+  outOfDate?: boolean;
 };
 
 export type SectionNode = {
@@ -16,6 +20,8 @@ export type SectionNode = {
   introduction: string;
   messages: MessageNode[];
   sections: SectionNode[];
+  /** Read in a translation: the language of the heading and introduction. */
+  headingLanguage?: string;
 };
 
 /**

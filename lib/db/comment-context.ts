@@ -24,6 +24,11 @@ export type CommentContext = OwnerFacts & { [Column in keyof CredentialColumns]:
   preModeration: boolean;
   versionId: string;
   text: string;
+  /** The document's own language. */
+  documentLanguage: string;
+  /** The newest text of the message in the translation asked for (`textLanguage`), if it has one. */
+  translatedTextId: string | null;
+  translatedText: string | null;
   stakeholderGroup: StakeholderGroup | null;
   region: Region | null;
   country: string | null;
@@ -45,7 +50,7 @@ export type CommentContext = OwnerFacts & { [Column in keyof CredentialColumns]:
  */
 export async function loadCommentContext(
   author: AuthorRef,
-  request: { messageId: string; idempotencyKey: string | null; parentId: string | null },
+  request: { messageId: string; idempotencyKey: string | null; parentId: string | null; textLanguage: string | null },
   validity: CredentialValidity,
 ): Promise<CommentContext | null> {
   const owner =
@@ -58,7 +63,7 @@ export async function loadCommentContext(
            m.id as "messageId", c."publishedAt", c."opensAt", c."closesAt", c."finalisedAt", c."referenceTimeZone",
            date_trunc('milliseconds', statement_timestamp() at time zone 'UTC') as "databaseTime",
            coalesce(c."preModeration", false) as "preModeration",
-           v.id as "versionId", v.text,
+           v.id as "versionId", v.text, c.language as "documentLanguage", tt.id as "translatedTextId", tt.text as "translatedText",
            p."stakeholderGroup", p.region, p.country, p.organisation, p."preferredLanguage" as "writingLanguage",
            (select id from "Comment" where "authorId" = u.id and "idempotencyKey" = ${request.idempotencyKey}) as "repeatedId",
            (select json_build_object('id', id, 'parentId', "parentId", 'messageId', "messageId", 'status', status)
@@ -68,6 +73,10 @@ export async function loadCommentContext(
     left join "StakeholderProfile" p on p."userId" = u.id
     left join "Message" m on m.id = ${request.messageId}
     left join "Consultation" c on c.id = m."consultationId"
-    left join lateral (select id, text from "MessageVersion" where "messageId" = m.id order by number desc limit 1) v on true`;
+    left join lateral (select id, text from "MessageVersion" where "messageId" = m.id order by number desc limit 1) v on true
+    left join lateral (
+      select t.id, t.text from "TranslatedText" t join "Translation" tr on tr.id = t."translationId"
+      where t."messageId" = m.id and tr.language = ${request.textLanguage} order by t.number desc limit 1
+    ) tt on true`;
   return row ?? null;
 }

@@ -42,6 +42,7 @@ export const CSV_COLUMNS: readonly (readonly [string, string])[] = [
   ["quote", `c."quoteExact"`],
   ["body", `case when c.status = 'PUBLISHED' then c.body end`],
   ["language", "c.language"],
+  ["translation", "tl.language"],
   ["agreements", "agreements.count::text"],
   ["moderationReason", `case when ${HIDDEN} then c."moderationReason"::text end`],
   ["moderationNote", `case when ${HIDDEN} then c."moderationNote" end`],
@@ -56,7 +57,7 @@ const CSV_LINE = `${CSV_COLUMNS.map(([, value]) => csvCell(value)).join(` || ','
 /** commentJson plus `disposition`, field for field. */
 const JSON_ENTRY = `json_build_object(
   'id', c.id, 'messageId', c."messageId", 'messageNumber', m.number, 'versionId', c."messageVersionId", 'parentId', c."parentId",
-  'status', lower(c.status::text), 'body', case when c.status = 'PUBLISHED' then c.body end, 'language', c.language,
+  'status', lower(c.status::text), 'body', case when c.status = 'PUBLISHED' then c.body end, 'language', c.language, 'translation', tl.language,
   'author', json_build_object('name', c."authorName", 'stakeholderGroup', c."authorStakeholderGroup", 'region', c."authorRegion",
                               'country', c."authorCountry"::text, 'organisation', c."authorOrganisation"),
   'selector', case when c."quoteExact" is not null then json_build_object('exact', c."quoteExact", 'prefix', coalesce(c."quotePrefix", ''),
@@ -79,6 +80,8 @@ function batchQuery(line: string) {
       select ${line} as line, c."createdAt", c.id
       from "Comment" c
       join "Message" m on m.id = c."messageId"
+      left join "TranslatedText" tt on tt.id = c."translatedTextId"
+      left join "Translation" tl on tl.id = tt."translationId"
       cross join lateral (select count(*)::int as count from "CommentAgreement" a where a."commentId" = c.id) agreements
       left join lateral (
         select outcome, rationale, "createdAt" from "Disposition" where "commentId" = c.id and $3::boolean

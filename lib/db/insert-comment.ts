@@ -10,6 +10,8 @@ export type NewComment = {
   id: string;
   messageId: string;
   versionId: string;
+  /** The translation's text it is written on (lib/translations); null: the original's version. */
+  translatedTextId: string | null;
   authorId: string;
   parentId: string | null;
   /** The comment the reply answers: the thread's first comment, or a reply in it (parentId is the thread's first comment). */
@@ -100,10 +102,10 @@ async function insertCommentOnce(input: NewComment, receiptNumber: string): Prom
         and h."moderationReason" in ${sql()(REPOST_HELD_REASONS as unknown as string[])}
       order by h."moderatedAt" desc nulls last limit 1
     ), inserted as (
-      insert into "Comment" (id, "messageId", "messageVersionId", "authorId", "parentId", body, language, status,
+      insert into "Comment" (id, "messageId", "messageVersionId", "translatedTextId", "authorId", "parentId", body, language, status,
         "authorName", "authorStakeholderGroup", "authorRegion", "authorCountry", "authorOrganisation",
         "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "receiptNumber", "bodyFingerprint", "moderatedAt", "moderationReason", "createdAt", "updatedAt")
-      select ${input.id}, ${input.messageId}, ${input.versionId}, ${input.authorId}, ${input.parentId}, ${input.body}, ${input.language},
+      select ${input.id}, ${input.messageId}, ${input.versionId}, ${input.translatedTextId}, ${input.authorId}, ${input.parentId}, ${input.body}, ${input.language},
         (case when ${input.preModeration}::boolean or exists (select 1 from repost) then 'PENDING' else 'PUBLISHED' end)::"CommentStatus",
         ${author.name}, ${author.stakeholderGroup}::"StakeholderGroup", ${author.region}::"Region", ${author.country}, ${author.organisation},
         ${target?.exact ?? null}, ${target?.prefix ?? null}, ${target?.suffix ?? null}, ${target?.start ?? null}::int, ${target?.end ?? null}::int,

@@ -43,7 +43,7 @@ export async function messageWorkspace(actor: Actor | null, slug: string, number
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true, body: true, createdAt: true, authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true, authorOrganisation: true,
-        messageVersionId: true, quoteExact: true, quotePrefix: true, quoteSuffix: true, positionStart: true, positionEnd: true,
+        messageVersionId: true, translatedTextId: true, quoteExact: true, quotePrefix: true, quoteSuffix: true, positionStart: true, positionEnd: true,
         anchors: draft ? { where: { messageVersionId: draft.id }, select: { status: true, start: true, end: true } } : false,
         dispositions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { outcome: true, rationale: true, createdAt: true, correctionId: true } },
         _count: { select: { replies: { where: { status: "PUBLISHED" } } } },
@@ -77,14 +77,18 @@ export async function messageWorkspace(actor: Actor | null, slug: string, number
 }
 
 type Annotated = {
-  id: string; messageVersionId: string; quoteExact: string | null; quotePrefix: string | null; quoteSuffix: string | null;
+  id: string; messageVersionId: string; translatedTextId: string | null; quoteExact: string | null; quotePrefix: string | null; quoteSuffix: string | null;
   positionStart: number | null; positionEnd: number | null; anchors?: { status: string; start: number | null; end: number | null }[];
 };
 
-/** Where each annotation sits in the last draft: its own positions, its re-anchoring, or found again now. Numbered in text order. */
+/**
+ * Where each annotation sits in the last draft: its own positions, its
+ * re-anchoring, or found again now. Numbered in text order. An annotation of
+ * a translation quotes another text: its quote is shown with the comment only.
+ */
 function placePassages(comments: Annotated[], draft: { id: string; text: string }): PassageRange[] {
   const placed = comments.flatMap((comment): { id: string; start: number; end: number }[] => {
-    if (comment.quoteExact === null) return [];
+    if (comment.quoteExact === null || comment.translatedTextId !== null) return [];
     if (comment.messageVersionId === draft.id && comment.positionStart !== null && comment.positionEnd !== null) {
       return [{ id: comment.id, start: comment.positionStart, end: comment.positionEnd }];
     }

@@ -5,7 +5,7 @@ import type { TestProject } from "vitest/node";
 import { disconnectDb } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import { freePort } from "@/lib/net/free-port";
-import { seedDemo } from "@/prisma/seed/demo";
+import { seedDemo, seedDemoTranslation } from "@/prisma/seed/demo";
 import { openTestServer } from "../support/test-database";
 
 declare module "vitest" {
@@ -27,6 +27,7 @@ export default async function setup(project: TestProject) {
   await runMigrations(databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
   await seedDemo();
+  await seedDemoTranslation();
   await disconnectDb();
 
   const port = await freePort();

@@ -92,6 +92,7 @@ describe("the deadline on the database's clock", () => {
       id: crypto.randomUUID(),
       messageId,
       versionId: version.id,
+      translatedTextId: null,
       authorId: author.userId,
       parentId: null,
       repliedToId: null,

@@ -17,11 +17,12 @@ import { getConsultation } from "@/lib/consultations/get-consultation";
 import { isFollowing } from "@/lib/notifications/settings";
 import { followAction } from "./actions";
 import { localeDirection } from "@/lib/i18n/locales";
-
+import { DocumentLanguages, TranslationNotice } from "@/components/consultations/document-languages";
+import { chosenTranslation, documentIn, languageQuery, translateTree, translationsOf } from "@/lib/translations/read-translations";
 
 /** Metadata and page share one read per request. */
 const load = cache(getConsultation);
-type ConsultationPageProps = { params: Promise<{ slug: string }> };
+type ConsultationPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ language?: string | string[] }> };
 
 export async function generateMetadata({ params }: ConsultationPageProps): Promise<Metadata> {
   const consultation = await load(await getActor(), (await params).slug);
@@ -29,17 +30,25 @@ export async function generateMetadata({ params }: ConsultationPageProps): Promi
   return { title: consultation.title, alternates: { types: { "application/json": `/api/v1/consultations/${consultation.slug}` } } };
 }
 
-export default async function ConsultationPage({ params }: ConsultationPageProps) {
+export default async function ConsultationPage({ params, searchParams }: ConsultationPageProps) {
   const { slug } = await params;
   const actor = await getActor();
   const consultation = await load(actor, slug);
   if (!consultation) notFound();
   const t = await getTranslations("consultation");
   const o = await getTranslations("outcome");
-  const following = await isFollowing(actor, consultation.id);
+  const [following, translations] = await Promise.all([isFollowing(actor, consultation.id), translationsOf(consultation.id)]);
+  // ?language=fr reads the document in its French translation; what it lacks stays in the original.
+  const chosen = chosenTranslation((await searchParams).language, translations);
+  const translated = chosen ? await documentIn(consultation.id, chosen.language) : null;
+  const shown = translated
+    ? { title: translated.translation.title, language: chosen!.language, introduction: translated.translation.introduction, sections: translateTree(consultation.sections, translated, consultation.language) }
+    : consultation;
   return (
     <article className="consultation">
-      <ConsultationHeader consultation={consultation} />
+      <ConsultationHeader consultation={{ ...consultation, title: shown.title, language: shown.language }} />
+      <DocumentLanguages path={`/consultations/${slug}`} original={consultation.language} translations={translations} shown={chosen} />
+      {chosen ? <TranslationNotice translation={chosen} original={consultation.language} /> : null}
       {consultation.state === "FINAL" ? (
         <p className="notice outcome-notice">
           {o("finalNotice")} <Link href={`/consultations/${encodeURIComponent(slug)}/outcome`}>{o("readOutcome")}</Link>
@@ -56,18 +65,18 @@ export default async function ConsultationPage({ params }: ConsultationPageProps
         {t("counts", { sections: consultation.counts.sections, messages: consultation.counts.messages, comments: consultation.counts.comments })}
       </p>
       <SearchForm slug={slug} />
-      {consultation.introduction ? (
-        <div className="introduction" lang={consultation.language} dir={localeDirection(consultation.language)}>
-          <LinkedText text={consultation.introduction} />
+      {shown.introduction ? (
+        <div className="introduction" lang={shown.language} dir={localeDirection(shown.language)}>
+          <LinkedText text={shown.introduction} />
         </div>
       ) : null}
       {consultation.state === "DRAFT" ? null : <StatisticsLink slug={consultation.slug} />}
       {consultation.state === "DRAFT" ? null : <OpenDataLinks slug={consultation.slug} />}
       <nav aria-labelledby="toc-heading" className="toc">
         <h2 id="toc-heading">{t("contents")}</h2>
-        <TableOfContents sections={consultation.sections} language={consultation.language} />
+        <TableOfContents sections={shown.sections} language={consultation.language} />
       </nav>
-      <SectionTree slug={slug} language={consultation.language} sections={consultation.sections} />
+      <SectionTree slug={slug} language={consultation.language} sections={shown.sections} query={languageQuery(chosen)} />
     </article>
   );
 }

@@ -65,7 +65,8 @@ export default async function AdminConsultationPage({ params, searchParams }: Ad
       </p>
       <h1 lang={consultation.language} dir={localeDirection(consultation.language)}>{consultation.title}</h1>
       <p className="meta">
-        <StateBadge state={state} /> <Link href={`/consultations/${slug}`}>{t("viewPublic")}</Link>
+        <StateBadge state={state} /> <Link href={`/consultations/${slug}`}>{t("viewPublic")}</Link> ·{" "}
+        <Link href={`/admin/consultations/${slug}/translations`}>{t("translationsLink")}</Link>
       </p>
       {state === "CLOSED" || state === "FINAL" ? (
         <p>

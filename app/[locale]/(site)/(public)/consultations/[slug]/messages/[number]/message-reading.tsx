@@ -17,6 +17,7 @@ import { pageParam } from "@/lib/http/pagination";
 import { formatInstant } from "@/lib/time/format";
 import { agreementAction, createCommentAction, editCommentAction, flagCommentAction, withdrawCommentAction } from "./actions";
 import { localeDirection } from "@/lib/i18n/locales";
+import type { MessageLanguages } from "@/lib/translations/read-translations";
 
 const commentActions: CommentActions = { create: createCommentAction, edit: editCommentAction, withdraw: withdrawCommentAction, agree: agreementAction, flag: flagCommentAction };
 
@@ -30,16 +31,34 @@ export type MessageQuery = { page?: string | string[]; order?: string | string[]
  * and what they agreed with. The cached page renders it for nobody and has
  * it rendered again for a signed-in reader (app/[locale]/personal-parts.tsx).
  */
-export async function MessageReading({ actor, found, shown, query }: { actor: Actor | null; found: Found; shown: Version; query: MessageQuery }) {
+export async function MessageReading({
+  actor,
+  found,
+  shown,
+  query,
+  languages,
+}: {
+  actor: Actor | null;
+  found: Found;
+  shown: Version;
+  query: MessageQuery;
+  languages?: MessageLanguages;
+}) {
   const { consultation, message } = found;
   const current = message.versions.at(-1)!;
   const isEarlier = shown.id !== current.id;
+  // In a translation, the passages are picked and highlighted in its text; the threads are everyone's.
+  const translated = languages?.translation && languages.text ? { language: languages.translation, ...languages.text } : null;
+  const text = translated?.text ?? shown.text;
+  const textLanguage = translated?.language ?? consultation.language;
   const discussion = await getMessageDiscussion(actor, message.id, shown.id, {
     page: pageParam(query.page),
     order: threadOrder(query.order),
     versionText: shown.text,
     versionNumber: shown.number,
+    translation: translated ? { language: translated.language, textId: translated.id, text: translated.text } : undefined,
   });
+  const tr = await getTranslations("translations");
   const t = await getTranslations("consultation");
   const c = await getTranslations("comments");
   const a = await getTranslations("annotationSource");
@@ -53,7 +72,11 @@ export async function MessageReading({ actor, found, shown, query }: { actor: Ac
     report: Boolean(actor?.hasProfile && !actor.suspended),
   };
   const pageHref = (page: number, order = discussion.order) => {
-    const query = new URLSearchParams({ ...(order === "oldest" ? {} : { order }), ...(page === 1 ? {} : { page: String(page) }) }).toString();
+    const query = new URLSearchParams({
+      ...(languages?.translation ? { language: languages.translation } : {}),
+      ...(order === "oldest" ? {} : { order }),
+      ...(page === 1 ? {} : { page: String(page) }),
+    }).toString();
     return query ? `${path}?${query}` : path;
   };
 
@@ -68,21 +91,35 @@ export async function MessageReading({ actor, found, shown, query }: { actor: Ac
           </p>
         </div>
       ) : null}
-      <PassagePicker text={shown.text} language={consultation.language} enabled={can.write && can.open}>
-        <HighlightedText text={shown.text} language={consultation.language} highlights={discussion.highlights} />
+      {languages?.translation && !translated ? <p className="translation-mark">{tr("untranslated")}</p> : null}
+      <PassagePicker text={text} language={textLanguage} enabled={can.write && can.open}>
+        <HighlightedText text={text} language={textLanguage} highlights={discussion.highlights} />
       </PassagePicker>
       <HighlightNotes
-        text={shown.text}
-        language={consultation.language}
+        text={text}
+        language={textLanguage}
         highlights={discussion.highlights}
         // The threads are on the current version's page.
         threadHref={(highlight) => `${!isEarlier && highlight.page === discussion.page ? "" : pageHref(highlight.page)}#comment-${highlight.id}`}
       />
       <p className="meta">
-        {t("versionOf", { number: shown.number, date: formatInstant(shown.createdAt, locale, consultation.referenceTimeZone) })}
+        {translated
+          ? tr("translatedTextOf", { number: translated.number, date: formatInstant(translated.createdAt, locale, consultation.referenceTimeZone) })
+          : t("versionOf", { number: shown.number, date: formatInstant(shown.createdAt, locale, consultation.referenceTimeZone) })}
         {discussion.highlights.length > 0 ? <> · {c("passagesAnnotated", { count: discussion.highlights.length })}</> : null}
       </p>
-      {!isEarlier && earlier.length > 0 ? (
+      {translated && translated.sourceVersionNumber < current.number ? (
+        <p className="translation-mark">{tr("outOfDateMessage", { translated: translated.sourceVersionNumber, current: current.number })}</p>
+      ) : null}
+      {translated ? (
+        <details className="original-text">
+          <summary>{tr("originalText")}</summary>
+          <p className="message-text" lang={consultation.language} dir={localeDirection(consultation.language)}>
+            {current.text}
+          </p>
+        </details>
+      ) : null}
+      {!translated && !isEarlier && earlier.length > 0 ? (
         <section aria-labelledby="versions-heading">
           <h2 id="versions-heading">{t("earlierVersions")}</h2>
           {earlier.map((version) => (
@@ -120,11 +157,12 @@ export async function MessageReading({ actor, found, shown, query }: { actor: Ac
             <CommentForm
               mode="comment"
               messageId={message.id}
-              language={consultation.language}
+              language={textLanguage}
               writingLanguage={writingLanguage}
+              translation={translated?.language}
               action={commentActions.create}
               idempotencyKey={randomUUID()}
-              storageKey={`consult:comment:${message.id}`}
+              storageKey={`consult:comment:${message.id}${translated ? `:${translated.language}` : ""}`}
               onlyWhenRefused={!can.open}
             />
           ) : null}
@@ -147,6 +185,7 @@ export async function MessageReading({ actor, found, shown, query }: { actor: Ac
                 actions={commentActions}
                 referenceTimeZone={consultation.referenceTimeZone}
                 writingLanguage={writingLanguage}
+                languages={languages ? { original: consultation.language, translation: translated?.language ?? null } : null}
                 newKey={randomUUID}
               />
             ))}

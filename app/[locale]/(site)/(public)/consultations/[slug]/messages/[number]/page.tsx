@@ -11,11 +11,16 @@ import { versionNamed } from "@/lib/consultations/public-history";
 import { personalMessageReading } from "@/app/actions/personal-parts";
 import { MessageReading, type MessageQuery } from "./message-reading";
 import { localeDirection } from "@/lib/i18n/locales";
+import { DocumentLanguages, TranslationNotice } from "@/components/consultations/document-languages";
+import { languageQuery, messageLanguages } from "@/lib/translations/read-translations";
 
 /** Metadata and page share one read per request. */
 const load = cache(getMessage);
 
-type MessagePageProps = { params: Promise<{ slug: string; number: string }>; searchParams: Promise<MessageQuery & { version?: string | string[] }> };
+type MessagePageProps = {
+  params: Promise<{ slug: string; number: string }>;
+  searchParams: Promise<MessageQuery & { version?: string | string[]; language?: string | string[] }>;
+};
 
 export async function generateMetadata({ params, searchParams }: MessagePageProps): Promise<Metadata> {
   const { slug, number } = await params;
@@ -44,17 +49,24 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   if (!shown) notFound();
   const t = await getTranslations("consultation");
   const o = await getTranslations("outcome");
+  // ?language=fr reads the message in the document's French translation (the original when it lacks the message).
+  const { translations, chosen, document: translated, languages } = await messageLanguages(consultation.id, message.id, query.language);
+  const heading = translated?.sections.get(message.section.id);
+  const headingLanguage = heading ? chosen!.language : consultation.language;
+  const stay = languageQuery(chosen);
 
   return (
     <article>
-      <ConsultationHeader consultation={consultation}>
+      <ConsultationHeader consultation={translated ? { ...consultation, title: translated.translation.title, language: chosen!.language } : consultation}>
         <h1>{t("messageNumber", { number: message.number })}</h1>
       </ConsultationHeader>
       <p className="eyebrow">
-        <Link href={`/consultations/${slug}#section-${message.section.number}`}>
-          {message.section.number} <span lang={consultation.language} dir={localeDirection(consultation.language)}>{message.section.heading}</span>
+        <Link href={`/consultations/${slug}${stay}#section-${message.section.number}`}>
+          {message.section.number} <span lang={headingLanguage} dir={localeDirection(headingLanguage)}>{heading?.heading ?? message.section.heading}</span>
         </Link>
       </p>
+      <DocumentLanguages path={`/consultations/${slug}/messages/${message.number}`} original={consultation.language} translations={translations} shown={chosen} />
+      {chosen ? <TranslationNotice translation={chosen} original={consultation.language} /> : null}
       {consultation.state === "FINAL" ? (
         <p className="notice outcome-notice">
           <Link href={`/consultations/${encodeURIComponent(slug)}/outcome#message-${message.number}`}>{o("messageInOutcome", { number: message.number })}</Link>
@@ -65,7 +77,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
         <ul>
           {place.previous !== null ? (
             <li>
-              <Link rel="prev" href={`/consultations/${slug}/messages/${place.previous}`}>
+              <Link rel="prev" href={`/consultations/${slug}/messages/${place.previous}${stay}`}>
                 <span aria-hidden="true" className="direction-arrow">←</span>{" "}
                 {t("previousMessage", { number: place.previous })}
               </Link>
@@ -73,7 +85,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
           ) : null}
           {place.next !== null ? (
             <li>
-              <Link rel="next" href={`/consultations/${slug}/messages/${place.next}`}>
+              <Link rel="next" href={`/consultations/${slug}/messages/${place.next}${stay}`}>
                 {t("nextMessage", { number: place.next })}
                 {" "}<span aria-hidden="true" className="direction-arrow">→</span>
               </Link>
@@ -82,10 +94,10 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
         </ul>
       </nav>
       <Personal load={personalMessageReading.bind(null, slug, number)}>
-        <MessageReading actor={actor} found={found} shown={shown} query={query} />
+        <MessageReading actor={actor} found={found} shown={shown} query={query} languages={languages} />
       </Personal>
       <p>
-        <Link href={`/consultations/${slug}#message-${message.number}`}>{t("backToDocument")}</Link>
+        <Link href={`/consultations/${slug}${stay}#message-${message.number}`}>{t("backToDocument")}</Link>
       </p>
     </article>
   );

@@ -1,0 +1,146 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
+import { FieldShell } from "@/components/forms/field";
+import { FormAlert } from "@/components/forms/form-alert";
+import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
+import type { TranslationImportOutcome, TranslationPreview } from "@/lib/translations/import-translation";
+import { documentProblem } from "./import-form";
+import { ImportPreview } from "./import-preview";
+import { useDocumentUpload } from "./use-document-upload";
+
+type Preview = Extract<TranslationImportOutcome, { saved: false }>;
+
+const FIELD_IDS: Record<string, string> = { file: "translation-file", language: "translation-language", translators: "translation-translators", title: "translation-title" };
+
+type TranslationImportFormProps = {
+  uploadUrl: string;
+  /** Where the page goes once a translation is saved. */
+  savedUrl: string;
+  languages: { value: string; label: string }[];
+};
+
+/**
+ * Upload or paste a translation, see how it lines up with the original by
+ * number, then import it. Nothing is saved before "Import the translation";
+ * the form keeps the file and every field between previews.
+ */
+export function TranslationImportForm({ uploadUrl, savedUrl, languages }: TranslationImportFormProps) {
+  const t = useTranslations("translations");
+  const i = useTranslations("import");
+  const translate = useTranslations();
+  const router = useRouter();
+  const [result, setResult] = useState<Preview | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [refusals, setRefusals] = useState(0);
+  const show = (preview: Preview, confirming: boolean) => {
+    setResult(preview);
+    setConfirmed(confirming);
+    setRefusals((count) => count + 1);
+  };
+  const { pending, failure, submit } = useDocumentUpload<TranslationImportOutcome>(uploadUrl, {
+    tooLarge: (size, confirming) =>
+      show({ saved: false, preview: { ok: false, error: { code: "FILE_TOO_LARGE", size, limit: MAX_IMPORT_BYTES } }, alignment: null, fieldErrors: {} }, confirming),
+    answer: (body, confirming) => {
+      if (!body.saved) return show(body, confirming);
+      router.push(`${savedUrl}?imported=${encodeURIComponent(body.language)}`);
+      return true;
+    },
+  });
+  // A preview is not a refusal: the settings' problems are shown once the secretariat asks to import.
+  const fieldErrors = Object.fromEntries(Object.entries(result?.fieldErrors ?? {}).filter(([field]) => confirmed || field === "file"));
+  const summary: ErrorSummaryItem[] = [
+    ...(result && !result.preview.ok ? [documentProblem(i, result.preview)] : []),
+    ...Object.entries(fieldErrors).flatMap(([field, key]) => (FIELD_IDS[field] ? [{ fieldId: FIELD_IDS[field], text: translate(key) }] : [])),
+  ];
+  const alignment = result?.alignment ?? null;
+
+  return (
+    <form action={uploadUrl} method="post" encType="multipart/form-data" onSubmit={submit}>
+      <noscript>
+        <p className="form-alert error">{i("needsJavaScript")}</p>
+      </noscript>
+      {failure.status === "error" ? <FormAlert state={failure} /> : null}
+      <ErrorSummary title={i("problemsHeading")} items={summary} refusal={refusals} />
+      <fieldset>
+        <legend>{t("documentLegend")}</legend>
+        <FieldShell
+          id="translation-file"
+          label={i("file")}
+          hint={i("fileHint")}
+          error={fieldErrors.file ?? (result && !result.preview.ok ? "import.documentRefused" : undefined)}
+          required
+        >
+          {(aria) => <input type="file" name="file" accept=".md,.markdown,.txt,.docx,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {...aria} />}
+        </FieldShell>
+        <FieldShell id="translation-pasted" label={i("pasted")} hint={i("pastedHint")}>
+          {(aria) => <textarea name="pasted" rows={8} {...aria} />}
+        </FieldShell>
+        <div className="checkbox field">
+          <input type="checkbox" id="translation-paragraphs" name="paragraphsAreMessages" />
+          <label htmlFor="translation-paragraphs">{i("paragraphsAreMessages")}</label>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t("translationLegend")}</legend>
+        <FieldShell id="translation-language" label={t("language")} error={fieldErrors.language} required>
+          {(aria) => (
+            <select name="language" defaultValue="" {...aria}>
+              <option value="">{t("chooseLanguage")}</option>
+              {languages.map((language) => (
+                <option key={language.value} value={language.value}>
+                  {language.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldShell>
+        <FieldShell id="translation-translators" label={t("translators")} hint={t("translatorsHint")} error={fieldErrors.translators} required>
+          {(aria) => <input name="translators" maxLength={300} {...aria} />}
+        </FieldShell>
+        <FieldShell id="translation-title" label={t("titleField")} hint={t("titleHint")} error={fieldErrors.title}>
+          {(aria) => <input name="title" maxLength={200} {...aria} />}
+        </FieldShell>
+      </fieldset>
+
+      {alignment ? <AlignmentReport alignment={alignment} /> : null}
+      {result ? <ImportPreview preview={result.preview} /> : null}
+
+      <div className="actions">
+        <button type="submit" name="intent" value="preview" className={alignment ? "secondary" : undefined} disabled={pending}>
+          {alignment ? i("updatePreview") : i("preview")}
+        </button>
+        {alignment ? (
+          <button type="submit" name="intent" value="confirm" disabled={pending}>
+            {t("confirm", { count: alignment.messages.matched })}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** How the translation lines up with the original: what matched, what either side lacks, what will be written. */
+function AlignmentReport({ alignment }: { alignment: TranslationPreview }) {
+  const t = useTranslations("translations");
+  const { messages, sections } = alignment;
+  const total = messages.matched + messages.missing.length;
+  return (
+    <section aria-labelledby="alignment-heading" className="alignment">
+      <h2 id="alignment-heading">{t("alignmentHeading")}</h2>
+      <p role="status">
+        {t("aligned", { matched: messages.matched, total })} {t("sectionsAligned", { matched: sections.matched, total: sections.matched + sections.missing.length })}
+      </p>
+      <ul>
+        {messages.missing.length > 0 ? <li>{t("missingMessages", { count: messages.missing.length, numbers: messages.missing.join(", ") })}</li> : null}
+        {messages.extra.length > 0 ? <li>{t("extraMessages", { count: messages.extra.length, numbers: messages.extra.join(", ") })}</li> : null}
+        {sections.missing.length > 0 ? <li>{t("missingSections", { count: sections.missing.length, numbers: sections.missing.join(", ") })}</li> : null}
+        {sections.extra.length > 0 ? <li>{t("extraSections", { count: sections.extra.length, numbers: sections.extra.join(", ") })}</li> : null}
+        <li>{alignment.replacing ? t("updatesTexts", { count: alignment.written }) : t("writesTexts", { count: alignment.written })}</li>
+      </ul>
+    </section>
+  );
+}
