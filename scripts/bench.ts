@@ -8,9 +8,12 @@
 //  4. the moderation queue's first page with 10,000 flagged comments: server time;
 //  5. the comment exports (CSV and JSON) of 100,000 comments: the server's memory growth while it streams them;
 //  6. writing under overload: 5× the write rate the machine sustains, open loop: accepted and refused (503) latency, nothing lost or doubled;
-//  7. the deadline surge (scripts/bench/surge.ts): API clients writing through a deadline and a database restart.
+//  7. the deadline surge (scripts/bench/surge.ts): API clients writing through a deadline and a database restart;
+//  8. Lighthouse, mobile (scripts/bench/lighthouse.ts): the demo's home, consultation and message pages in the six
+//     interface languages, on a database of its own seeded as `npm start` seeds it.
 // BENCH_ONLY=reading runs only 1b; BENCH_ONLY=write runs only 3; BENCH_ONLY=moderation only 4 (no app build, no server); BENCH_ONLY=exports only 5;
-// BENCH_ONLY=overload only 6; BENCH_ONLY=surge (or `npm run bench -- surge`) only 7, on a PostgreSQL of its own that it restarts.
+// BENCH_ONLY=overload only 6; BENCH_ONLY=surge (or `npm run bench -- surge`) only 7, on a PostgreSQL of its own that it restarts;
+// BENCH_ONLY=lighthouse only 8.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -25,10 +28,12 @@ import { EXPORT_SLUG, type ExportRun, measureExport, seedExportComments } from "
 import { moderationQueueBench, seedFlaggedComments } from "./bench/moderation";
 import { overloadBench } from "./bench/overload";
 import { describeReading, readingBench } from "./bench/reading";
+import { describeLighthouse, lighthouseBench } from "./bench/lighthouse";
 import { pageWeight } from "./bench/page-weight";
 import { describeSurge, runSurge, type Answer } from "./bench/surge";
 import { startRestartableServer } from "../tests/support/restartable-database";
 import { seedComments, seedConsultation, seedPeople } from "./bench/seed";
+import { prepareDatabase } from "./prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const next = path.join(root, "node_modules/next/dist/bin/next");
@@ -179,6 +184,7 @@ async function main() {
   if (process.env.BENCH_ONLY === "surge" || process.argv.slice(2).includes("surge")) return surgeOnly();
   if (process.env.BENCH_ONLY === "moderation") return moderationOnly();
   if (process.env.BENCH_ONLY === "exports") return exportsOnly();
+  if (process.env.BENCH_ONLY === "lighthouse") return lighthouseOnly();
   if (process.env.BENCH_ONLY !== "write" && process.env.BENCH_ONLY !== "overload") importBench();
   const server = await openTestServer();
   const databaseUrl = await server.createDatabase("consult_bench");
@@ -229,8 +235,10 @@ async function main() {
     await stopApp(app);
     await closeTestServer(server);
   }
+  if (process.env.BENCH_ONLY) return;
+  await lighthouseOnly();
   // Last, on a PostgreSQL of its own that it restarts mid-run.
-  if (!process.env.BENCH_ONLY) await surgeOnly();
+  await surgeOnly();
 }
 
 async function exportsOnly() {
@@ -243,6 +251,24 @@ async function exportsOnly() {
     const started = await startApp(databaseUrl);
     app = started.app;
     await exportBench(started.baseUrl);
+  } finally {
+    await stopApp(app);
+    await closeTestServer(server);
+  }
+}
+
+/** Lighthouse on the demo's pages, in a database holding only what `npm start` seeds (the bench's own consultations would change the home page). */
+async function lighthouseOnly() {
+  const server = await openTestServer();
+  const databaseUrl = await server.createDatabase("consult_lighthouse");
+  let app: ChildProcess | null = null;
+  try {
+    await runMigrations(databaseUrl);
+    process.env.DATABASE_URL = databaseUrl;
+    await prepareDatabase();
+    const started = await startApp(databaseUrl);
+    app = started.app;
+    console.log(describeLighthouse(await lighthouseBench(started.baseUrl)));
   } finally {
     await stopApp(app);
     await closeTestServer(server);

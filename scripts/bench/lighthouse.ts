@@ -1,0 +1,105 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { launch } from "chrome-launcher";
+import lighthouse, { type Result } from "lighthouse";
+import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { DEMO_SLUG } from "@/prisma/seed/demo";
+import { findChromium } from "../find-chromium.mjs";
+
+/** The demo's pages, as `npm start` shows them. */
+export const LIGHTHOUSE_PAGES = [
+  { label: "home", path: "/" },
+  { label: "consultation", path: `/consultations/${DEMO_SLUG}` },
+  { label: "message", path: `/consultations/${DEMO_SLUG}/messages/3.2.1.1` },
+] as const;
+
+type Page = (typeof LIGHTHOUSE_PAGES)[number];
+type Run = { page: Page; locale: Locale; lhr: Result };
+type NetworkRequest = { url: string; resourceType?: string; transferSize?: number; resourceSize?: number };
+type BootupItem = { url: string; total: number; scripting: number; scriptParseCompile: number };
+type WorkItem = { groupLabel: string; duration: number };
+
+const TOP_SCRIPTS = 8;
+
+/**
+ * Lighthouse's default mobile profile (simulated slow 4G, a mid-range phone's CPU) on each page in each interface
+ * language, chosen by the language cookie; one run each, in one Chromium. BENCH_LIGHTHOUSE_REPORTS=dir keeps each
+ * run's JSON report, for the Lighthouse viewer.
+ */
+export async function lighthouseBench(baseUrl: string) {
+  const chromePath = findChromium();
+  if (!chromePath) throw new Error("no Chromium found (set CHROMIUM_PATH)");
+  const chrome = await launch({ chromePath, chromeFlags: ["--headless=new", "--no-sandbox"] });
+  const reportDir = process.env.BENCH_LIGHTHOUSE_REPORTS;
+  if (reportDir) mkdirSync(reportDir, { recursive: true });
+  const runs: Run[] = [];
+  const started = Date.now();
+  try {
+    for (const page of LIGHTHOUSE_PAGES) {
+      for (const locale of LOCALES) {
+        const headers = { Cookie: `${LOCALE_COOKIE}=${locale}` };
+        // The cached document rendered once before it is measured, as a reader after the first one gets it.
+        const warm = await fetch(baseUrl + page.path, { headers });
+        await warm.body?.cancel();
+        if (!warm.ok) throw new Error(`${page.path} (${locale}) answered ${warm.status}`);
+        const result = await lighthouse(baseUrl + page.path, { port: chrome.port, logLevel: "error", output: "json", onlyCategories: ["performance"], extraHeaders: headers });
+        if (!result) throw new Error(`Lighthouse returned nothing for ${page.path} (${locale})`);
+        if (result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${page.path} (${locale}): ${result.lhr.runtimeError.message}`);
+        if (reportDir) writeFileSync(path.join(reportDir, `${page.label}-${locale}.json`), result.report as string);
+        runs.push({ page, locale, lhr: result.lhr });
+      }
+    }
+  } finally {
+    chrome.kill();
+  }
+  return { runs, seconds: (Date.now() - started) / 1000 };
+}
+
+const numeric = (lhr: Result, id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+const items = <T>(lhr: Result, id: string) => ((lhr.audits[id]?.details as { items?: T[] } | undefined)?.items ?? []);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const msText = (ms: number) => `${ms.toFixed(0)} ms`;
+const pathOf = (url: string) => {
+  const { pathname } = new URL(url);
+  return pathname.length > 64 ? `…${pathname.slice(-63)}` : pathname;
+};
+const scripts = (lhr: Result) => items<NetworkRequest>(lhr, "network-requests").filter((request) => request.resourceType === "Script");
+
+export function describeLighthouse({ runs, seconds: took }: { runs: Run[]; seconds: number }) {
+  const lines = [
+    `\nLighthouse ${runs[0]?.lhr.lighthouseVersion ?? ""}, mobile (simulated slow 4G, 4× CPU slowdown), the demo's pages, one run each (${took.toFixed(0)} s):`,
+    `  ${"page".padEnd(13)} ${"lang"} ${"score".padStart(5)} ${"TBT".padStart(7)} ${"LCP".padStart(7)} ${"FCP".padStart(7)} ${"CLS".padStart(6)} ${"JS".padStart(7)} ${"total".padStart(7)}`,
+  ];
+  for (const { page, locale, lhr } of runs) {
+    const score = Math.round((lhr.categories.performance?.score ?? 0) * 100);
+    const js = scripts(lhr).reduce((sum, request) => sum + (request.transferSize ?? 0), 0);
+    lines.push(
+      `  ${page.label.padEnd(13)} ${locale.padEnd(4)} ${String(score).padStart(5)} ${msText(numeric(lhr, "total-blocking-time")).padStart(7)}` +
+        ` ${seconds(numeric(lhr, "largest-contentful-paint")).padStart(7)} ${seconds(numeric(lhr, "first-contentful-paint")).padStart(7)}` +
+        ` ${numeric(lhr, "cumulative-layout-shift").toFixed(3).padStart(6)} ${kb(js).padStart(7)} ${kb(numeric(lhr, "total-byte-weight")).padStart(7)}`,
+    );
+  }
+  lines.push("  targets: score ≥ 95, TBT ≤ 200 ms, LCP ≤ 2.0 s; JS and total are bytes transferred (compressed)");
+  const benchmarkIndex = runs[0]?.lhr.environment.benchmarkIndex;
+  // The 4× slowdown assumes a desktop-class host; Lighthouse itself warns below an index of 1,000 (CPU figures inflated).
+  if (benchmarkIndex) lines.push(`  this machine's Lighthouse benchmark index: ${benchmarkIndex.toFixed(0)} (Lighthouse warns of a slow host below 1,000)`);
+  for (const { page, lhr } of runs.filter((run) => run.locale === "en")) lines.push(...describeCosts(page, lhr));
+  return lines.join("\n");
+}
+
+/** Where a page's time and bytes go (its English run): the largest scripts, the main thread by kind of work, and by script. */
+function describeCosts(page: Page, lhr: Result) {
+  const lines = [`\n  ${page.label} (${page.path}, en): ${numeric(lhr, "dom-size").toFixed(0)} elements, server response ${msText(numeric(lhr, "server-response-time"))}`];
+  lines.push("    largest scripts (transferred, uncompressed):");
+  for (const request of scripts(lhr).sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0)).slice(0, TOP_SCRIPTS)) {
+    lines.push(`      ${kb(request.transferSize ?? 0).padStart(7)} ${kb(request.resourceSize ?? 0).padStart(7)}  ${pathOf(request.url)}`);
+  }
+  lines.push(`    main thread, ${msText(numeric(lhr, "mainthread-work-breakdown"))} (mainthread-work-breakdown):`);
+  for (const item of items<WorkItem>(lhr, "mainthread-work-breakdown")) lines.push(`      ${msText(item.duration).padStart(7)}  ${item.groupLabel}`);
+  lines.push(`    JavaScript execution, ${msText(numeric(lhr, "bootup-time"))} (bootup-time: total, scripting, parse and compile):`);
+  for (const item of items<BootupItem>(lhr, "bootup-time")) {
+    lines.push(`      ${msText(item.total).padStart(7)} ${msText(item.scripting).padStart(7)} ${msText(item.scriptParseCompile).padStart(7)}  ${item.url.startsWith("http") ? pathOf(item.url) : item.url}`);
+  }
+  return lines;
+}
