@@ -37,7 +37,7 @@ type ThreadProps = {
    * the original's language); `translation`: the one this page shows, which
    * the replies written here are made on.
    */
-  languages?: { original: string; translation: string | null } | null;
+  languages?: { original: string; translation: string | null; path: string } | null;
   newKey: () => string;
 };
 
@@ -82,6 +82,7 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone, langua
   // The quote is in the language of the text it was made on (known here when the document has translations).
   const quoteLanguage = comment.madeOn ?? languages?.original;
   const madeOn = quoteLanguage ?? "";
+  const elsewhere = languages && comment.madeOn !== languages.translation ? languages : null;
   return (
     // tabIndex -1: a comment just sent takes the focus.
     <article id={`comment-${comment.id}`} className={`comment status-${comment.status.toLowerCase()}`} aria-labelledby={headingId} tabIndex={-1}>
@@ -118,7 +119,12 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone, langua
       </header>
       {comment.quote ? (
         <blockquote className="quote">
-          {comment.quote.anchor.status === "ORPHANED" ? (
+          {elsewhere ? (
+            // A passage of another language's text: its highlight is on that text's page.
+            <a href={`${elsewhere.path}${comment.madeOn ? `?language=${encodeURIComponent(comment.madeOn)}` : ""}#note-${comment.id}`} className="meta">
+              {t("onPassageIn", { text: languageName(madeOn, locale), kind: comment.madeOn ? "translation" : "original" })}
+            </a>
+          ) : comment.quote.anchor.status === "ORPHANED" ? (
             <p className="meta">{t("textChanged")}</p>
           ) : (
             <a href={`#note-${comment.id}`} className="meta">

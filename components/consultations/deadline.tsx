@@ -12,8 +12,11 @@ export async function Deadline({ closesAt, referenceTimeZone, now = new Date(), 
   return (
     <span className="deadline">
       <time dateTime={closesAt.toISOString()}>{formatInstant(closesAt, locale, referenceTimeZone)}</time>
-      <LocalTime iso={closesAt.toISOString()} referenceTimeZone={referenceTimeZone} label={t("yourTime")} />
       {left ? <strong className="time-left"> {t(`left.${left.unit}`, { count: left.value })}</strong> : null}
+      {/* A line of its own, kept from the start: the reader's time arrives after the page, and moves nothing when it does. */}
+      <span className="local-time-slot">
+        <LocalTime iso={closesAt.toISOString()} referenceTimeZone={referenceTimeZone} label={t("yourTime")} />
+      </span>
     </span>
   );
 }

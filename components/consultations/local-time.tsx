@@ -25,9 +25,6 @@ export function LocalTime({ iso, referenceTimeZone, label }: LocalTimeProps) {
   const zone = useSyncExternalStore(subscribe, readerZone, noZoneOnServer);
   if (!zone || wallTime(new Date(iso), zone) === wallTime(new Date(iso), referenceTimeZone)) return null;
   return (
-    <span className="local-time">
-      {" · "}
-      {labelled(label, formatInstant(new Date(iso), locale, zone))}
-    </span>
+    <span className="local-time">{labelled(label, formatInstant(new Date(iso), locale, zone))}</span>
   );
 }

@@ -1,6 +1,6 @@
 import {
   DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-  type ParagraphChild,
+  type IParagraphStylePropertiesOptions, type ParagraphChild,
 } from "docx";
 import type { OutcomeComment, OutcomeDocument, OutcomeMessage, OutcomeSection } from "@/lib/finalisation/outcome-types";
 import { interfaceLocaleOf, isChinese, localeDirection, type Locale } from "@/lib/i18n/locales";
@@ -29,6 +29,13 @@ export function wordLanguage(language: string) {
     ...(localeDirection(base) === "rtl" ? { bidirectional: tag } : {}),
   };
 }
+
+/**
+ * Paragraphs laid out right to left (w:bidi) by default. docx writes a
+ * style's paragraph properties with the paragraph's own writer, which has
+ * `bidirectional`; its style types leave it out (checked by the unit test).
+ */
+const RIGHT_TO_LEFT_PARAGRAPHS = { bidirectional: true } as IParagraphStylePropertiesOptions;
 
 /** Word's w:date: an xsd:dateTime in UTC, to the second. */
 function revisionDate(date: Date) {
@@ -169,6 +176,8 @@ function correctionBlocks(outcome: OutcomeDocument, context: Context): Paragraph
 export async function outcomeDocx(outcome: OutcomeDocument): Promise<Buffer> {
   const locale = interfaceLocaleOf(outcome.language);
   const t = translatorFor(locale);
+  const language = wordLanguage(outcome.language);
+  const rightToLeft = localeDirection(outcome.language) === "rtl";
   const context: Context = {
     language: outcome.language,
     locale,
@@ -178,7 +187,8 @@ export async function outcomeDocx(outcome: OutcomeDocument): Promise<Buffer> {
   const document = new Document({
     title: outcome.title,
     creator: t("exports.docx.changeAuthor"),
-    styles: { default: { document: { run: { language: wordLanguage(outcome.language) } } } },
+    // A right-to-left document (Arabic) is laid out right to left throughout: its labels are in its language too.
+    styles: { default: { document: rightToLeft ? { run: { language, rightToLeft }, paragraph: RIGHT_TO_LEFT_PARAGRAPHS } : { run: { language } } } },
     sections: [
       {
         children: [

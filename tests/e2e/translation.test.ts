@@ -90,6 +90,10 @@ describe("a translated document", () => {
     expect(await text.getAttribute("lang")).toBe("en");
     await comment.getByText("in French, on the French translation").waitFor();
     expect(await text.locator("mark").count()).toBe(0);
+    // Its passage leads to where it is highlighted: the French text.
+    await comment.getByRole("link", { name: "On a passage of the French translation:" }).click();
+    await page.waitForURL(/language=fr#note-/);
+    expect(await text.locator("mark").allInnerTexts()).toEqual([passage]);
 
     // The message the translation lacks is read in the original, and says so.
     await page.goto(`/consultations/${slug}/messages/1.2?language=fr`);

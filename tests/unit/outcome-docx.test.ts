@@ -107,6 +107,16 @@ describe("outcomeDocx", () => {
     expect(wordLanguage("en-US")).toEqual({ value: "en-US" });
   });
 
+  it("lays an Arabic document out right to left, and no other", async () => {
+    const arabic = unzip(await outcomeDocx({ ...outcome, language: "ar" })).get("word/styles.xml")!.toString("utf8");
+    const defaults = arabic.match(/<w:docDefaults>[\s\S]*?<\/w:docDefaults>/)![0];
+    expect(defaults).toMatch(/<w:bidi\/>/);
+    expect(defaults).toMatch(/<w:rtl\/>/);
+    expect(defaults).toMatch(/<w:lang w:val="ar-SA" w:bidi="ar-SA"\/>/);
+    const chinese = unzip(await outcomeDocx(outcome)).get("word/styles.xml")!.toString("utf8");
+    expect(chinese.match(/<w:docDefaults>[\s\S]*?<\/w:docDefaults>/)![0]).not.toMatch(/<w:bidi\/>|<w:rtl\/>/);
+  });
+
   it("labels an English document in English", async () => {
     const xml = await documentXml({ ...outcome, language: "en" });
     expect(xml).toContain("Message 1.1");

@@ -4,7 +4,7 @@ import { tagPublicPage } from "@/lib/cache/public-pages";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { PersonalPart } from "@/components/personal/personal-part";
-import { personalHeader } from "../../actions/personal-parts";
+import { personalHeader } from "../../actions/personal/header";
 import { setLanguage } from "../../actions/set-language";
 import { signOutAction } from "../(site)/(auth)/account/actions";
 

@@ -12,7 +12,7 @@ import { StatisticsLink } from "@/components/statistics/statistics-link";
 import { LinkedText } from "@/components/text/linked-text";
 import { Personal } from "@/components/personal/personal";
 import { getActor } from "@/lib/auth/session";
-import { personalFollow } from "@/app/actions/personal-parts";
+import { personalFollow } from "@/app/actions/personal/follow";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { isFollowing } from "@/lib/notifications/settings";
 import { followAction } from "./actions";

@@ -29,7 +29,7 @@ export type MessageQuery = { page?: string | string[]; order?: string | string[]
  * A message's text with its highlights, its versions and its discussion, as
  * `actor` reads them: with their forms, their own comments awaiting review
  * and what they agreed with. The cached page renders it for nobody and has
- * it rendered again for a signed-in reader (app/[locale]/personal-parts.tsx).
+ * it rendered again for a signed-in reader (app/actions/personal/message-reading.tsx).
  */
 export async function MessageReading({
   actor,
@@ -185,7 +185,7 @@ export async function MessageReading({
                 actions={commentActions}
                 referenceTimeZone={consultation.referenceTimeZone}
                 writingLanguage={writingLanguage}
-                languages={languages ? { original: consultation.language, translation: translated?.language ?? null } : null}
+                languages={languages ? { original: consultation.language, translation: translated?.language ?? null, path } : null}
                 newKey={randomUUID}
               />
             ))}

@@ -8,7 +8,7 @@ import { Personal } from "@/components/personal/personal";
 import { getActor } from "@/lib/auth/session";
 import { getMessage } from "@/lib/consultations/get-consultation";
 import { versionNamed } from "@/lib/consultations/public-history";
-import { personalMessageReading } from "@/app/actions/personal-parts";
+import { personalMessageReading } from "@/app/actions/personal/message-reading";
 import { MessageReading, type MessageQuery } from "./message-reading";
 import { localeDirection } from "@/lib/i18n/locales";
 import { DocumentLanguages, TranslationNotice } from "@/components/consultations/document-languages";
