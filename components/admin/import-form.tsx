@@ -3,14 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { FieldShell } from "@/components/forms/field";
-import { FormAlert } from "@/components/forms/form-alert";
 import type { ImportOutcome } from "@/lib/consultations/import-consultation";
 import type { ImportSuggestions } from "@/lib/consultations/import-suggestions";
-import { importErrorMessage } from "@/lib/import/error-message";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import type { ParseResult } from "@/lib/import/types";
+import { DocumentFields, ImportProblems, shownFieldErrors } from "./document-fields";
 import { ImportPreview } from "./import-preview";
 import { useDocumentUpload } from "./use-document-upload";
 
@@ -34,7 +32,6 @@ const FIELD_IDS: Record<string, string> = { file: "import-file", title: "import-
  */
 export function ImportForm({ uploadUrl, languages }: ImportFormProps) {
   const t = useTranslations("import");
-  const translate = useTranslations();
   const router = useRouter();
   const [result, setResult] = useState<Preview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
@@ -43,14 +40,7 @@ export function ImportForm({ uploadUrl, languages }: ImportFormProps) {
   const language = useRef<HTMLSelectElement>(null);
   const applied = useRef<{ title: string | null; language: string | null }>({ title: null, language: null });
   const document = result?.preview.ok ? result.preview.document : null;
-  // A preview is not a refusal: the settings' problems are shown once the secretariat asks to create.
-  const fieldErrors = Object.fromEntries(
-    Object.entries(result?.fieldErrors ?? {}).filter(([field]) => confirmed || field === "file"),
-  );
-  const summary: ErrorSummaryItem[] = [
-    ...(result && !result.preview.ok ? [documentProblem(t, result.preview)] : []),
-    ...Object.entries(fieldErrors).flatMap(([field, key]) => (FIELD_IDS[field] ? [{ fieldId: FIELD_IDS[field], text: translate(key) }] : [])),
-  ];
+  const fieldErrors = shownFieldErrors(result, confirmed);
 
   // A field still empty, or still holding the previous suggestion, takes the new one; what the secretariat typed stays.
   const suggest = (field: HTMLInputElement | HTMLSelectElement | null, key: "title" | "language", value: string | null | undefined) => {
@@ -78,30 +68,8 @@ export function ImportForm({ uploadUrl, languages }: ImportFormProps) {
 
   return (
     <form action={uploadUrl} method="post" encType="multipart/form-data" onSubmit={submit}>
-      <noscript>
-        <p className="form-alert error">{t("needsJavaScript")}</p>
-      </noscript>
-      {failure.status === "error" ? <FormAlert state={failure} /> : null}
-      <ErrorSummary title={t("problemsHeading")} items={summary} refusal={refusals} />
-      <fieldset>
-        <legend>{t("documentLegend")}</legend>
-        <FieldShell
-          id="import-file"
-          label={t("file")}
-          hint={t("fileHint")}
-          error={fieldErrors.file ?? (result && !result.preview.ok ? "import.documentRefused" : undefined)}
-          required
-        >
-          {(aria) => <input type="file" name="file" accept=".md,.markdown,.txt,.docx,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {...aria} />}
-        </FieldShell>
-        <FieldShell id="import-pasted" label={t("pasted")} hint={t("pastedHint")}>
-          {(aria) => <textarea name="pasted" rows={8} {...aria} />}
-        </FieldShell>
-        <div className="checkbox field">
-          <input type="checkbox" id="import-paragraphs" name="paragraphsAreMessages" />
-          <label htmlFor="import-paragraphs">{t("paragraphsAreMessages")}</label>
-        </div>
-      </fieldset>
+      <ImportProblems failure={failure} answer={result} fieldErrors={fieldErrors} fieldIds={FIELD_IDS} refusals={refusals} />
+      <DocumentFields idPrefix="import" legend={t("documentLegend")} answer={result} fieldErrors={fieldErrors} />
       <fieldset>
         <legend>{t("consultationLegend")}</legend>
         <FieldShell id="import-title" label={t("titleField")} hint={t("titleHint")} error={fieldErrors.title} required>
@@ -138,10 +106,4 @@ export function ImportForm({ uploadUrl, languages }: ImportFormProps) {
       </div>
     </form>
   );
-}
-
-/** The document's refusal as an entry of the error summary, linking to the file field. */
-export function documentProblem(t: ReturnType<typeof useTranslations<"import">>, preview: Extract<ParseResult, { ok: false }>): ErrorSummaryItem {
-  const { key, values } = importErrorMessage(preview.error);
-  return { fieldId: "import-file", text: t(key as never, values as never) };
 }

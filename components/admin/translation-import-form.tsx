@@ -3,12 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { FieldShell } from "@/components/forms/field";
-import { FormAlert } from "@/components/forms/form-alert";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import type { TranslationImportOutcome, TranslationPreview } from "@/lib/translations/import-translation";
-import { documentProblem } from "./import-form";
+import { DocumentFields, ImportProblems, shownFieldErrors } from "./document-fields";
 import { ImportPreview } from "./import-preview";
 import { useDocumentUpload } from "./use-document-upload";
 
@@ -31,7 +29,6 @@ type TranslationImportFormProps = {
 export function TranslationImportForm({ uploadUrl, savedUrl, languages }: TranslationImportFormProps) {
   const t = useTranslations("translations");
   const i = useTranslations("import");
-  const translate = useTranslations();
   const router = useRouter();
   const [result, setResult] = useState<Preview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
@@ -50,40 +47,13 @@ export function TranslationImportForm({ uploadUrl, savedUrl, languages }: Transl
       return true;
     },
   });
-  // A preview is not a refusal: the settings' problems are shown once the secretariat asks to import.
-  const fieldErrors = Object.fromEntries(Object.entries(result?.fieldErrors ?? {}).filter(([field]) => confirmed || field === "file"));
-  const summary: ErrorSummaryItem[] = [
-    ...(result && !result.preview.ok ? [documentProblem(i, result.preview)] : []),
-    ...Object.entries(fieldErrors).flatMap(([field, key]) => (FIELD_IDS[field] ? [{ fieldId: FIELD_IDS[field], text: translate(key) }] : [])),
-  ];
+  const fieldErrors = shownFieldErrors(result, confirmed);
   const alignment = result?.alignment ?? null;
 
   return (
     <form action={uploadUrl} method="post" encType="multipart/form-data" onSubmit={submit}>
-      <noscript>
-        <p className="form-alert error">{i("needsJavaScript")}</p>
-      </noscript>
-      {failure.status === "error" ? <FormAlert state={failure} /> : null}
-      <ErrorSummary title={i("problemsHeading")} items={summary} refusal={refusals} />
-      <fieldset>
-        <legend>{t("documentLegend")}</legend>
-        <FieldShell
-          id="translation-file"
-          label={i("file")}
-          hint={i("fileHint")}
-          error={fieldErrors.file ?? (result && !result.preview.ok ? "import.documentRefused" : undefined)}
-          required
-        >
-          {(aria) => <input type="file" name="file" accept=".md,.markdown,.txt,.docx,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {...aria} />}
-        </FieldShell>
-        <FieldShell id="translation-pasted" label={i("pasted")} hint={i("pastedHint")}>
-          {(aria) => <textarea name="pasted" rows={8} {...aria} />}
-        </FieldShell>
-        <div className="checkbox field">
-          <input type="checkbox" id="translation-paragraphs" name="paragraphsAreMessages" />
-          <label htmlFor="translation-paragraphs">{i("paragraphsAreMessages")}</label>
-        </div>
-      </fieldset>
+      <ImportProblems failure={failure} answer={result} fieldErrors={fieldErrors} fieldIds={FIELD_IDS} refusals={refusals} />
+      <DocumentFields idPrefix="translation" legend={t("documentLegend")} answer={result} fieldErrors={fieldErrors} />
       <fieldset>
         <legend>{t("translationLegend")}</legend>
         <FieldShell id="translation-language" label={t("language")} error={fieldErrors.language} required>
