@@ -90,4 +90,32 @@ describe("the interface in Arabic", () => {
     await expectNoSeriousA11yViolations(page);
     await context.close();
   });
+
+  it("picks a passage of Arabic text with the keyboard: the arrow pointing forward in the reading direction (←) moves forward", async () => {
+    const arabic = await consultation(ARABIC, "ar");
+    const { context, page } = await arabicReader("Omar Said");
+    await page.goto(`/consultations/${arabic.slug}/messages/1.1`);
+    await page.getByRole("application", { name: ar.comments.pickerLabel }).waitFor();
+    // Tabbing from the section's link past the next message's link into the text.
+    await page.locator(".eyebrow a").focus();
+    for (let tries = 0; (await page.evaluate(() => document.activeElement?.getAttribute("role"))) !== "application"; tries++) {
+      if (tries === 5) throw new Error("the message text is not reached by Tab");
+      await page.keyboard.press("Tab");
+    }
+    const status = page.locator("[data-picker-status]");
+    await page.keyboard.press("Home");
+    expect(await status.textContent()).toBe("يعتمد");
+    // Word by word to "والتكرار", with the left arrow: forward in a right-to-left text.
+    for (let tries = 0; (await status.textContent()) !== "والتكرار"; tries++) {
+      if (tries === 15) throw new Error(`never reached; last read out: ${await status.textContent()}`);
+      await page.keyboard.press("ArrowLeft");
+    }
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    expect(await page.getByLabel(ar.comments.quote).inputValue()).toBe("والتكرار المدمج");
+    // The passage is chosen; the focus is where the comment is written.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+    await context.close();
+  });
 });
