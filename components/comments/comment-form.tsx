@@ -7,7 +7,7 @@ import { FormDisclosure, GiveBackRefused, TypedSelect, TypedTextarea, type Discl
 import { FieldShell } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
-import { COMMENT_BODY_MAX, QUOTE_INPUT_MAX } from "@/lib/comments/schemas";
+import { COMMENT_BODY_MAX, QUOTE_INPUT_MAX } from "@/lib/comments/limits";
 import { announcePassage, onPassage, type Passage } from "./passage-event";
 import { selectionWithin } from "./selection-offsets";
 import { LOCALE_NAMES, LOCALES, localeDirection } from "@/lib/i18n/locales";

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, TypedTextarea } from "@/components/forms/action-form";
 import type { FormAction } from "@/lib/actions/form-state";
 import type { CommentView } from "@/lib/comments/message-discussion";
-import { COMMENT_BODY_MAX } from "@/lib/comments/schemas";
+import { COMMENT_BODY_MAX } from "@/lib/comments/limits";
 import { languageName } from "@/lib/i18n/language-name";
 import { localeDirection } from "@/lib/i18n/locales";
 import { countryName } from "@/lib/profiles/countries";

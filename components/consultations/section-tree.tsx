@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 import { LinkedText } from "@/components/text/linked-text";
@@ -13,7 +13,8 @@ export async function SectionTree({ slug, language, sections, depth = 0, query =
   const t = await getTranslations("consultation");
   const tr = await getTranslations("translations");
   return sections.map((section) => (
-    <DocumentSection key={section.id} section={section} language={section.headingLanguage ?? language} depth={depth}>
+    <HydratedApart key={section.id} apart={depth === 0}>
+    <DocumentSection section={section} language={section.headingLanguage ?? language} depth={depth}>
       {section.messages.length > 0 ? (
         <ol className="messages">
           {section.messages.map((message) => (
@@ -38,7 +39,17 @@ export async function SectionTree({ slug, language, sections, depth = 0, query =
       ) : null}
       <SectionTree slug={slug} language={language} sections={section.sections} depth={depth + 1} query={query} />
     </DocumentSection>
+    </HydratedApart>
   ));
+}
+
+/**
+ * A long document's themes each hydrate on their own (a Suspense boundary
+ * that never suspends): the browser hydrates them in separate tasks, so the
+ * page answers input between them instead of after one long task.
+ */
+function HydratedApart({ apart, children }: { apart: boolean; children: ReactNode }) {
+  return apart ? <Suspense>{children}</Suspense> : children;
 }
 
 type DocumentSectionProps = {

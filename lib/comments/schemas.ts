@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { recordId, storableText, userText } from "@/lib/text/user-text";
+import { COMMENT_BODY_MAX, CONTEXT_INPUT_MAX, IDEMPOTENCY_KEY_MAX, QUOTE_INPUT_MAX } from "./limits";
 
-export const COMMENT_BODY_MAX = 5_000;
-export const QUOTE_INPUT_MAX = 1_000;
-export const CONTEXT_INPUT_MAX = 256;
-export const IDEMPOTENCY_KEY_MAX = 200;
+export { COMMENT_BODY_MAX, CONTEXT_INPUT_MAX, IDEMPOTENCY_KEY_MAX, QUOTE_INPUT_MAX };
 
 export const commentBodyField = userText({ required: "errors.commentBodyRequired", max: COMMENT_BODY_MAX, tooLong: "errors.commentBodyTooLong" });
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { scriptsAfterPaint } from "./scripts-after-paint";
 
 /**
  * A cached page leaves Next.js as the same bytes for every reader of its
@@ -9,7 +10,8 @@ import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
  * compresses the document once per version rather than once per reader. Both
  * are kept by the version's ETag, which the edge computes natively (Next.js's
  * own, a hash written in JavaScript, cost more than the rest of serving a long
- * document: next.config.js turns it off) and answers If-None-Match with.
+ * document: next.config.js turns it off) and answers If-None-Match with. Its
+ * scripts start once its text is painted (./scripts-after-paint.ts).
  */
 
 /** The inline scripts' hashes, as CSP sources: `'sha256-…'`. */
@@ -38,7 +40,8 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | n
   return null;
 }
 
-type Prepared = { etag: string; policy: string; identity: Buffer; encoded: Partial<Record<Encoding, Buffer>>; size: number };
+/** `sourceBytes`: the length of the document as Next.js made it (what it measures); `identity`: as it is sent. */
+type Prepared = { etag: string; policy: string; sourceBytes: number; identity: Buffer; encoded: Partial<Record<Encoding, Buffer>>; size: number };
 
 /** About 100 long documents with their compressed forms. */
 const MEMO_BYTES = 64 * 1024 * 1024;
@@ -130,7 +133,7 @@ export function measureKnownDocuments() {
   Buffer.byteLength = function (value: Parameters<typeof measure>[0], encoding?: BufferEncoding) {
     if (typeof value === "string" && value.length > KNOWN_DOCUMENT_LENGTH && (encoding === undefined || encoding === "utf8" || encoding === "utf-8")) {
       const known = prepared.get(value);
-      if (known) return known.identity.length;
+      if (known) return known.sourceBytes;
     }
     return measure(value, encoding);
   };
@@ -147,10 +150,12 @@ function prepare(document: string, policy: (sources: string[]) => string): Prepa
     prepared.set(document, known);
     return known;
   }
-  const identity = Buffer.from(document, "utf8");
+  const html = scriptsAfterPaint(document);
+  const identity = Buffer.from(html, "utf8");
   const version: Prepared = {
     etag: `"${createHash("sha1").update(identity).digest("base64url")}"`,
-    policy: policy(inlineScriptHashes(document)),
+    policy: policy(inlineScriptHashes(html)),
+    sourceBytes: html === document ? identity.length : Buffer.byteLength(document, "utf8"),
     identity,
     encoded: {},
     size: identity.length * 3,
