@@ -4,7 +4,10 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FieldShell } from "@/components/forms/field";
+import { localeDirection } from "@/lib/i18n/locales";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
+import { TITLE_MAX } from "@/lib/consultations/limits";
+import { TRANSLATORS_MAX } from "@/lib/translations/limits";
 import type { TranslationImportOutcome, TranslationPreview } from "@/lib/translations/import-translation";
 import { DocumentFields, ImportProblems, shownFieldErrors } from "./document-fields";
 import { ImportPreview } from "./import-preview";
@@ -69,10 +72,10 @@ export function TranslationImportForm({ uploadUrl, savedUrl, languages }: Transl
           )}
         </FieldShell>
         <FieldShell id="translation-translators" label={t("translators")} hint={t("translatorsHint")} error={fieldErrors.translators} required>
-          {(aria) => <input name="translators" maxLength={300} {...aria} />}
+          {(aria) => <input name="translators" maxLength={TRANSLATORS_MAX} {...aria} />}
         </FieldShell>
         <FieldShell id="translation-title" label={t("titleField")} hint={t("titleHint")} error={fieldErrors.title}>
-          {(aria) => <input name="title" maxLength={200} {...aria} />}
+          {(aria) => <input name="title" maxLength={TITLE_MAX} {...aria} />}
         </FieldShell>
       </fieldset>
 
@@ -97,6 +100,8 @@ export function TranslationImportForm({ uploadUrl, savedUrl, languages }: Transl
 function AlignmentReport({ alignment }: { alignment: TranslationPreview }) {
   const t = useTranslations("translations");
   const { messages, sections } = alignment;
+  const original = alignment.languages.original;
+  const translation = alignment.languages.translation ?? undefined;
   const total = messages.matched + messages.missing.length;
   return (
     <section aria-labelledby="alignment-heading" className="alignment">
@@ -111,6 +116,32 @@ function AlignmentReport({ alignment }: { alignment: TranslationPreview }) {
         {sections.extra.length > 0 ? <li>{t("extraSections", { count: sections.extra.length, numbers: sections.extra.join(", ") })}</li> : null}
         <li>{alignment.replacing ? t("updatesTexts", { count: alignment.written }) : t("writesTexts", { count: alignment.written })}</li>
       </ul>
+      {alignment.headings.length > 0 ? (
+        <details>
+          <summary>{t("headingsSideBySide")}</summary>
+          <div className="table-scroll" role="region" aria-labelledby="headings-caption" tabIndex={0}>
+            <table>
+              <caption id="headings-caption">{t("headingsSideBySide")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("sectionColumn")}</th>
+                  <th scope="col">{t("originalColumn")}</th>
+                  <th scope="col">{t("translationColumn")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {alignment.headings.map((heading) => (
+                  <tr key={heading.number}>
+                    <th scope="row">{heading.number}</th>
+                    <td lang={original} dir={localeDirection(original)}>{heading.original}</td>
+                    <td lang={translation} dir={translation ? localeDirection(translation) : "auto"}>{heading.translated}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
     </section>
   );
 }

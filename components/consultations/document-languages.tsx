@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { Link } from "@/components/navigation/link";
 import { languageName } from "@/lib/i18n/language-name";
 import { localeDirection } from "@/lib/i18n/locales";
 import type { TranslationSummary } from "@/lib/translations/read-translations";
@@ -22,9 +21,10 @@ export async function DocumentLanguages({ path, original, translations, shown }:
   const t = await getTranslations("translations");
   const entry = (language: string, href: string, current: boolean, kind: string) => (
     <li key={language}>
-      <Link href={href} aria-current={current ? "page" : undefined}>
+      {/* A plain link: the original is a cached page, a translation one rendered for the request (another layout tree). */}
+      <a href={href} aria-current={current ? "page" : undefined}>
         <span lang={language} dir={localeDirection(language)}>{languageName(language, language)}</span>
-      </Link>{" "}
+      </a>{" "}
       <span className="meta">({kind})</span>
     </li>
   );

@@ -14,31 +14,31 @@ export async function SectionTree({ slug, language, sections, depth = 0, query =
   const tr = await getTranslations("translations");
   return sections.map((section) => (
     <HydratedApart key={section.id} apart={depth === 0}>
-    <DocumentSection section={section} language={section.headingLanguage ?? language} depth={depth}>
-      {section.messages.length > 0 ? (
-        <ol className="messages">
-          {section.messages.map((message) => (
-            <li key={message.id} id={`message-${message.number}`} className="message">
-              <p className="message-number">
-                <Link href={`/consultations/${slug}/messages/${message.number}${query}`}>
-                  {t("messageNumber", { number: message.number })}
-                </Link>
-              </p>
-              <p className="message-text" lang={message.textLanguage ?? language} dir={localeDirection(message.textLanguage ?? language)}>{message.text}</p>
-              {message.untranslated ? <p className="translation-mark">{tr("untranslated")}</p> : null}
-              {message.outOfDate ? <p className="translation-mark">{tr("outOfDate")}</p> : null}
-              <p className="message-meta">
-                <Link href={`/consultations/${slug}/messages/${message.number}${query}#comments`}>
-                  {t("commentCount", { count: message.commentCount })}
-                </Link>
-                {message.versionNumber > 1 ? <> · {t("versionNumber", { number: message.versionNumber })}</> : null}
-              </p>
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      <SectionTree slug={slug} language={language} sections={section.sections} depth={depth + 1} query={query} />
-    </DocumentSection>
+      <DocumentSection section={section} language={section.headingLanguage ?? language} depth={depth}>
+        {section.messages.length > 0 ? (
+          <ol className="messages">
+            {section.messages.map((message) => (
+              <li key={message.id} id={`message-${message.number}`} className="message">
+                <p className="message-number">
+                  <Link href={`/consultations/${slug}/messages/${message.number}${query}`}>
+                    {t("messageNumber", { number: message.number })}
+                  </Link>
+                </p>
+                <p className="message-text" lang={message.textLanguage ?? language} dir={localeDirection(message.textLanguage ?? language)}>{message.text}</p>
+                {message.untranslated ? <p className="translation-mark">{tr("untranslated")}</p> : null}
+                {message.outOfDate ? <p className="translation-mark">{tr("outOfDate")}</p> : null}
+                <p className="message-meta">
+                  <Link href={`/consultations/${slug}/messages/${message.number}${query}#comments`}>
+                    {t("commentCount", { count: message.commentCount })}
+                  </Link>
+                  {message.versionNumber > 1 ? <> · {t("versionNumber", { number: message.versionNumber })}</> : null}
+                </p>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        <SectionTree slug={slug} language={language} sections={section.sections} depth={depth + 1} query={query} />
+      </DocumentSection>
     </HydratedApart>
   ));
 }

@@ -3,7 +3,7 @@ import { getConsultation } from "@/lib/consultations/get-consultation";
 import { consultationState } from "@/lib/consultations/state";
 import type { SectionNode } from "@/lib/consultations/read-tree";
 import { cursorParam } from "@/lib/http/pagination";
-import { documentIn, translationsOf } from "@/lib/translations/read-translations";
+import { documentIn, isOutOfDate, translationsOf } from "@/lib/translations/read-translations";
 
 export const API_PAGE_SIZE = 50;
 
@@ -104,7 +104,7 @@ async function translationsForApi(consultation: { id: string; slug: string; sect
         messages: messages.flatMap((message) => {
           const translated = document.texts.get(message.id);
           return translated
-            ? [{ number: message.number, text: translated.text, version: translated.number, translates: translated.sourceVersionNumber, outOfDate: translated.sourceVersionNumber < message.versionNumber }]
+            ? [{ number: message.number, text: translated.text, version: translated.number, translates: translated.sourceVersionNumber, outOfDate: isOutOfDate(translated, message.versionNumber) }]
             : [];
         }),
       };

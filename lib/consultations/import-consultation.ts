@@ -59,8 +59,11 @@ export async function importConsultation(
   }
 }
 
-/** The parse options are read leniently: a preview shows even while other fields are wrong. */
-/** How to read the document (paragraphs as messages, continuations kept apart), from an import form's settings. */
+/**
+ * How to read the document (paragraphs as messages, continuations kept
+ * apart), from an import form's settings; read leniently, so that a preview
+ * shows even while other fields are wrong.
+ */
 export function settingsOptions(input: unknown) {
   const partial = importSettingsSchema.pick({ paragraphsAreMessages: true, keepSeparate: true }).safeParse(input);
   return partial.success ? partial.data : {};

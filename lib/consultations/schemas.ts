@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { recordId, userText } from "@/lib/text/user-text";
+import { TITLE_MAX } from "./limits";
 
+export { TITLE_MAX };
 export const SLUG_MAX = 80;
-export const TITLE_MAX = 200;
 export const HEADING_MAX = 300;
 export const INTRODUCTION_MAX = 20_000;
 export const MESSAGE_TEXT_MAX = 10_000;

@@ -54,7 +54,7 @@ export const CSV_COLUMNS: readonly (readonly [string, string])[] = [
 
 const CSV_LINE = `${CSV_COLUMNS.map(([, value]) => csvCell(value)).join(` || ',' || `)} || E'\\r\\n'`;
 
-/** commentJson plus `disposition`, field for field. */
+/** commentJson (with `translation`, as the comments list has it) plus `disposition`, field for field. */
 const JSON_ENTRY = `json_build_object(
   'id', c.id, 'messageId', c."messageId", 'messageNumber', m.number, 'versionId', c."messageVersionId", 'parentId', c."parentId",
   'status', lower(c.status::text), 'body', case when c.status = 'PUBLISHED' then c.body end, 'language', c.language, 'translation', tl.language,

@@ -8,20 +8,22 @@
  * order (they were async: nothing waits on their order). The page then
  * hydrates as before; without scripts nothing changes.
  */
-const HEAD_SCRIPT = /<script src="([^"<>]+)" async=""><\/script>/g;
+const HEAD_SCRIPT = /<script src="([^"<>&]+)" async=""><\/script>/g;
 
 export function scriptsAfterPaint(html: string): string {
+  const headEnd = html.indexOf("</head>");
   const bodyEnd = html.lastIndexOf("</body>");
-  if (bodyEnd === -1) return html;
+  if (headEnd === -1 || bodyEnd < headEnd) return html;
   const sources: string[] = [];
-  const moved = html.slice(0, bodyEnd).replace(HEAD_SCRIPT, (_tag, source: string) => {
+  const head = html.slice(0, headEnd).replace(HEAD_SCRIPT, (_tag, source: string) => {
     sources.push(source);
     return "";
   });
   if (sources.length === 0) return html;
-  // requestAnimationFrame runs just before the next paint; the timeout, just after it.
+  // requestAnimationFrame runs just before the next paint, the timeout just after it; a tab opened in the background paints nothing: start at once.
   const loader =
-    `<script>requestAnimationFrame(function(){setTimeout(function(){${JSON.stringify(sources)}.forEach(function(s){` +
-    `var e=document.createElement("script");e.src=s;e.async=true;document.head.appendChild(e)})})})</script>`;
-  return `${moved}${loader}${html.slice(bodyEnd)}`;
+    `<script>(function(){function go(){${JSON.stringify(sources)}.forEach(function(s){` +
+    `var e=document.createElement("script");e.src=s;e.async=true;document.head.appendChild(e)})}` +
+    `if(document.hidden)go();else requestAnimationFrame(function(){setTimeout(go)})})()</script>`;
+  return `${head}${html.slice(headEnd, bodyEnd)}${loader}${html.slice(bodyEnd)}`;
 }

@@ -9,6 +9,8 @@ import type { ParsedDocument, ParsedSection } from "@/lib/import/types";
 export type Alignment = {
   messages: { matched: number; missing: string[]; extra: string[] };
   sections: { matched: number; missing: string[]; extra: string[] };
+  /** The headings side by side, for the secretariat to see that the numbers really line up. */
+  headings: { number: string; original: string; translated: string }[];
 };
 
 export type TranslatedParts = {
@@ -30,8 +32,8 @@ export function translatedParts(document: ParsedDocument): TranslatedParts {
   return parts;
 }
 
-/** `original`: the numbers of the consultation's sections and messages, in document order. */
-export function alignTranslation(original: { sections: string[]; messages: string[] }, parts: TranslatedParts): Alignment {
+/** `original`: the consultation's sections (number and heading) and message numbers, in document order. */
+export function alignTranslation(original: { sections: { number: string; heading: string }[]; messages: string[] }, parts: TranslatedParts): Alignment {
   const side = (numbers: string[], translated: Map<string, unknown>) => {
     const known = new Set(numbers);
     return {
@@ -40,5 +42,15 @@ export function alignTranslation(original: { sections: string[]; messages: strin
       extra: [...translated.keys()].filter((number) => !known.has(number)),
     };
   };
-  return { messages: side(original.messages, parts.messages), sections: side(original.sections, parts.sections) };
+  return {
+    messages: side(original.messages, parts.messages),
+    sections: side(
+      original.sections.map((section) => section.number),
+      parts.sections,
+    ),
+    headings: original.sections.flatMap(({ number, heading }) => {
+      const translated = parts.sections.get(number);
+      return translated ? [{ number, original: heading, translated: translated.heading }] : [];
+    }),
+  };
 }

@@ -4,6 +4,7 @@ import { settingsOptions, type ImportSource } from "@/lib/consultations/import-c
 import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { byNumber } from "@/lib/finalisation/message-order";
 import { parseImportFile } from "@/lib/import/parse-document";
 import type { ParsedDocument, ParseResult } from "@/lib/import/types";
 import { isStorableText } from "@/lib/text/user-text";
@@ -11,22 +12,24 @@ import { parseInput } from "@/lib/validation";
 import { alignTranslation, translatedParts, type Alignment, type TranslatedParts } from "./align";
 import { translationSettingsSchema } from "./schemas";
 
-/** What the import will do beyond the alignment: texts new or changed, written as the next number of their message's translation. */
-export type TranslationPreview = Alignment & { written: number; replacing: boolean };
+/**
+ * What the import will do beyond the alignment: texts new or changed, written
+ * as the next number of their message's translation; and the two languages
+ * (the translation's once it is valid), for the headings side by side.
+ */
+export type TranslationPreview = Alignment & { written: number; replacing: boolean; languages: { original: string; translation: string | null } };
 
 export type TranslationImportOutcome =
   | { saved: false; preview: ParseResult; alignment: TranslationPreview | null; fieldErrors: Record<string, string> }
   | { saved: true; language: string; written: number };
 
-/** Numbers in document order: "2.9" before "2.10". */
-const byNumber = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
 
-type Original = { id: string; title: string; language: string; sections: { id: string; number: string }[]; messages: { id: string; number: string; versions: { id: string }[] }[] };
+type Original = { id: string; title: string; language: string; sections: { id: string; number: string; heading: string }[]; messages: { id: string; number: string; versions: { id: string }[] }[] };
 type TranslationDetails = { language: string; title: string; translators: string };
 
 const originalFields = {
   id: true, title: true, language: true,
-  sections: { select: { id: true, number: true } },
+  sections: { select: { id: true, number: true, heading: true } },
   messages: { select: { id: true, number: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } } },
 } as const;
 
@@ -58,15 +61,20 @@ export async function importTranslation(
     if (!(error instanceof AppError)) throw error;
     fieldErrors = error.details.fieldErrors ?? {};
   }
-  if (translationSettingsSchema.shape.language.safeParse(settingsInput.language).data === original.language) {
-    fieldErrors.language = "errors.translationOfOriginal";
-  }
+  // The language alone, so that the preview knows which translation it updates while other fields are still wrong.
+  const language = translationSettingsSchema.shape.language.safeParse(settingsInput.language).data ?? null;
+  if (language === original.language) fieldErrors.language = "errors.translationOfOriginal";
   if (!source) fieldErrors.file = "errors.fileRequired";
   const preview: ParseResult = source ? await parseImportFile(source, settingsOptions(settingsInput)) : { ok: false, error: { code: "EMPTY_DOCUMENT" } };
   if (!preview.ok) return { saved: false, preview, alignment: null, fieldErrors };
 
-  const plan = await planTranslation(original, fieldErrors.language ? null : (settings?.language ?? null), preview.document);
-  const alignment: TranslationPreview = { ...plan.alignment, written: plan.rows.length, replacing: plan.existing };
+  const plan = await planTranslation(original, fieldErrors.language ? null : language, preview.document);
+  const alignment: TranslationPreview = {
+    ...plan.alignment,
+    written: plan.rows.length,
+    replacing: plan.existing,
+    languages: { original: original.language, translation: fieldErrors.language ? null : language },
+  };
   if (!confirm || !settings || Object.keys(fieldErrors).length > 0) return { saved: false, preview, alignment, fieldErrors };
   const details = { language: settings.language, translators: settings.translators, title: settings.title || preview.document.title || original.title };
   await writeTranslation(original, plan, details, secretariat.userId);
@@ -85,7 +93,10 @@ type Plan = { introduction: string; parts: TranslatedParts; alignment: Alignment
 async function planTranslation(original: Original, language: string | null, document: ParsedDocument): Promise<Plan> {
   const parts = translatedParts(document);
   const alignment = alignTranslation(
-    { sections: original.sections.map((section) => section.number).sort(byNumber), messages: original.messages.map((message) => message.number).sort(byNumber) },
+    {
+      sections: [...original.sections].sort(byNumber),
+      messages: [...original.messages].sort(byNumber).map((message) => message.number),
+    },
     parts,
   );
   const existing = language
@@ -109,20 +120,22 @@ async function writeTranslation(original: Original, plan: Plan, details: Transla
   try {
     await db.$transaction(
       async (tx) => {
+        // A document that covers only part of the original (a theme translated later) keeps what the earlier imports gave the rest.
         const translation = await tx.translation.upsert({
           where: { consultationId_language: { consultationId: original.id, language } },
           create: { consultationId: original.id, language, title, introduction, translators, importedById },
-          update: { title, introduction, translators, importedById },
+          update: { title, translators, importedById, ...(introduction ? { introduction } : {}) },
           select: { id: true },
         });
-        // Headings carry no comments: the new import's replace the old ones (the audit log keeps what happened).
-        await tx.translatedSection.deleteMany({ where: { translationId: translation.id } });
-        await tx.translatedSection.createMany({
-          data: original.sections.flatMap((section) => {
-            const translated = plan.parts.sections.get(section.number);
-            return translated ? [{ translationId: translation.id, sectionId: section.id, ...translated }] : [];
-          }),
-        });
+        for (const section of original.sections) {
+          const translated = plan.parts.sections.get(section.number);
+          if (!translated) continue;
+          await tx.translatedSection.upsert({
+            where: { translationId_sectionId: { translationId: translation.id, sectionId: section.id } },
+            create: { translationId: translation.id, sectionId: section.id, ...translated },
+            update: translated,
+          });
+        }
         await tx.translatedText.createMany({ data: plan.rows.map((row) => ({ ...row, translationId: translation.id })) });
         await recordAudit(tx, {
           actorId: importedById,

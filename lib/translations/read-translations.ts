@@ -1,5 +1,6 @@
 import type { MessageNode, SectionNode } from "@/lib/consultations/read-tree";
 import { db } from "@/lib/db/client";
+import { isStorableText } from "@/lib/text/user-text";
 
 /** A translation as its readers see it named: the language, the title and the credit. */
 export type TranslationSummary = { language: string; title: string; translators: string; updatedAt: Date };
@@ -13,6 +14,11 @@ export type DocumentInLanguage = {
   /** By message id; a message the translation lacks is read in the original. */
   texts: Map<string, TranslatedMessageText>;
 };
+
+/** A translated text is out of date while the original has a later version than the one it translates. */
+export function isOutOfDate(text: Pick<TranslatedMessageText, "sourceVersionNumber">, currentVersionNumber: number) {
+  return text.sourceVersionNumber < currentVersionNumber;
+}
 
 /** The translations of a consultation's document, by language tag. */
 export function translationsOf(consultationId: string): Promise<TranslationSummary[]> {
@@ -59,7 +65,7 @@ export function translateTree(sections: SectionNode[], document: DocumentInLangu
   const message = (node: MessageNode): MessageNode => {
     const translated = document.texts.get(node.id);
     if (!translated) return { ...node, textLanguage: originalLanguage, untranslated: true };
-    return { ...node, text: translated.text, textLanguage: language, outOfDate: translated.sourceVersionNumber < node.versionNumber };
+    return { ...node, text: translated.text, textLanguage: language, outOfDate: isOutOfDate(translated, node.versionNumber) };
   };
   return sections.map((section) => {
     const translated = document.sections.get(section.id);
@@ -102,7 +108,15 @@ export async function messageLanguages(consultationId: string, messageId: string
   return { translations, chosen, document, languages };
 }
 
-/** The secretariat's view of a document's translations: how much of the document each covers, and how much of it is out of date. */
+/** The secretariat's page of a consultation's translations: the consultation, and each translation's coverage; null when there is none. */
+export async function translationsForSecretariat(slug: string) {
+  const consultation = isStorableText(slug)
+    ? await db.consultation.findUnique({ where: { slug }, select: { id: true, title: true, language: true, referenceTimeZone: true } })
+    : null;
+  return consultation ? { consultation, translations: await translationOverview(consultation.id) } : null;
+}
+
+/** How much of the document each translation covers, and how much of it is out of date. */
 export async function translationOverview(consultationId: string) {
   const [summaries, messages] = await Promise.all([
     translationsOf(consultationId),
@@ -115,7 +129,7 @@ export async function translationOverview(consultationId: string) {
       return {
         ...summary,
         translated: texts.length,
-        outOfDate: texts.filter(([messageId, text]) => text.sourceVersionNumber < (currentVersion.get(messageId) ?? 0)).length,
+        outOfDate: texts.filter(([messageId, text]) => isOutOfDate(text, currentVersion.get(messageId) ?? 0)).length,
         messages: messages.length,
       };
     }),

@@ -2,10 +2,11 @@ import { z } from "zod";
 import { languageTag } from "@/lib/comments/schemas";
 import { TITLE_MAX } from "@/lib/consultations/schemas";
 import { userText } from "@/lib/text/user-text";
+import { TRANSLATORS_MAX } from "./limits";
 
-export const TRANSLATORS_MAX = 300;
+export { TRANSLATORS_MAX };
 
-/** The translation import form: which language, who translated it, how to read the document. */
+/** The translation import form's settings: which language, who translated it, its title. */
 export const translationSettingsSchema = z.object({
   language: z.string().trim().min(1, "errors.translationLanguageRequired").pipe(languageTag),
   /** As the translation credits them, in its own language ("Traduit par …"). */

@@ -44,6 +44,8 @@ describe("a translated document", () => {
     await admin.getByRole("button", { name: "Preview" }).click();
     await admin.getByText("1 of 2 messages have a translation.").waitFor();
     await admin.getByText("Missing from the translation (read in the original): message 1.2.").waitFor();
+    await admin.getByText("Headings side by side", { exact: true }).first().click();
+    expect(await admin.getByRole("row", { name: /^1 Connectivity Connectivité$/ }).count()).toBe(1);
     await expectNoSeriousA11yViolations(admin);
     await admin.getByRole("button", { name: "Import the translation (1 message)" }).click();
     await admin.getByText("The translation into French was imported.").waitFor();

@@ -65,8 +65,14 @@ describe("importing a translation", () => {
     expect(outcome.alignment).toEqual({
       messages: { matched: 4, missing: ["1.3"], extra: ["3.1"] },
       sections: { matched: 3, missing: [], extra: ["3"] },
+      headings: [
+        { number: "1", original: "Digital trust", translated: "Confiance numérique" },
+        { number: "2", original: "Innovation", translated: "Innovation" },
+        { number: "2.1", original: "Data", translated: "Données" },
+      ],
       written: 4,
       replacing: false,
+      languages: { original: "en", translation: "fr" },
     });
     expect(await db.translation.count({ where: { consultationId } })).toBe(0);
   });
@@ -89,6 +95,21 @@ describe("importing a translation", () => {
       [1, "La résilience exige la coopération."],
       [2, "La résilience exige une coopération étroite."],
     ]);
+  });
+
+  it("keeps what a partial import does not cover: the other headings, texts and the introduction", async () => {
+    const { secretariat, consultationId, slug } = await setUp();
+    await importTranslation(secretariat, slug, source(FRENCH), settings, true);
+    // Only the first theme, revised; nothing before its heading.
+    const firstTheme = "# Confiance numérique (révisé)\n\n- La confiance naît de la transparence.\n";
+    const preview = await importTranslation(secretariat, slug, source(firstTheme), { ...settings, translators: "" }, false);
+    // The preview knows it updates the French translation even while the credit is missing.
+    expect(!preview.saved && preview.alignment).toMatchObject({ replacing: true, written: 1 });
+    await importTranslation(secretariat, slug, source(firstTheme), settings, true);
+    const french = (await documentIn(consultationId, "fr"))!;
+    expect(french.translation.introduction).toBe("Introduction du projet.");
+    expect([...french.sections.values()].map((section) => section.heading).sort()).toEqual(["Confiance numérique (révisé)", "Données", "Innovation"]);
+    expect(french.texts.size).toBe(4);
   });
 
   it("refuses participants, the original's own language, a missing credit", async () => {

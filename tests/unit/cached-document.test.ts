@@ -19,9 +19,13 @@ describe("a cached page's scripts", () => {
     const page = `<html><head><script src="/_next/a.js" async=""></script><script src="/_next/b.js" async=""></script><script src="/_next/old.js" noModule=""></script></head><body><p>Text</p><script>self.__next_f.push([1])</script></body></html>`;
     expect(scriptsAfterPaint(page)).toBe(
       `<html><head><script src="/_next/old.js" noModule=""></script></head><body><p>Text</p><script>self.__next_f.push([1])</script>` +
-        `<script>requestAnimationFrame(function(){setTimeout(function(){["/_next/a.js","/_next/b.js"].forEach(function(s){` +
-        `var e=document.createElement("script");e.src=s;e.async=true;document.head.appendChild(e)})})})</script></body></html>`,
+        `<script>(function(){function go(){["/_next/a.js","/_next/b.js"].forEach(function(s){` +
+        `var e=document.createElement("script");e.src=s;e.async=true;document.head.appendChild(e)})}` +
+        `if(document.hidden)go();else requestAnimationFrame(function(){setTimeout(go)})})()</script></body></html>`,
     );
+    // Only the head's scripts move.
+    const inBody = '<html><head></head><body><script src="/x.js" async=""></script></body></html>';
+    expect(scriptsAfterPaint(inBody)).toBe(inBody);
     // Nothing to move, or nowhere to put it: the page as it was.
     expect(scriptsAfterPaint("<html><body><p>Text</p></body></html>")).toBe("<html><body><p>Text</p></body></html>");
     expect(scriptsAfterPaint('<script src="/a.js" async=""></script><p>')).toBe('<script src="/a.js" async=""></script><p>');

@@ -50,17 +50,19 @@ export default async function OutcomePage({ params, searchParams }: OutcomePageP
       <DispositionSummary counts={documentCounts(outcome)} />
       <OutcomeCorrections outcome={outcome} />
       <OutcomeContents sections={outcome.sections} language={outcome.language} />
+      {/* Plain links: the text is a cached page, the changes one rendered for the request (another layout tree), and a
+          full load brings its title with it, where the client router leaves the document untitled for a moment. */}
       <nav aria-label={t("views")} className="outcome-views">
         <ul>
           <li>
-            <Link href={path} aria-current={view === "text" ? "true" : undefined}>
+            <a href={path} aria-current={view === "text" ? "true" : undefined}>
               {t("viewText")}
-            </Link>
+            </a>
           </li>
           <li>
-            <Link href={`${path}?view=changes`} aria-current={view === "changes" ? "true" : undefined}>
+            <a href={`${path}?view=changes`} aria-current={view === "changes" ? "true" : undefined}>
               {t("viewChanges")}
-            </Link>
+            </a>
           </li>
         </ul>
         {view === "changes" ? <p className="meta">{t("legend")}</p> : null}

@@ -5,13 +5,11 @@ import { TranslationImportForm } from "@/components/admin/translation-import-for
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Link } from "@/components/navigation/link";
 import { DOCUMENT_LANGUAGE_CODES } from "@/lib/consultations/schemas";
-import { db } from "@/lib/db/client";
 import { languageName } from "@/lib/i18n/language-name";
 import { localeDirection } from "@/lib/i18n/locales";
 import { secretariatPage } from "@/lib/http/page-access";
-import { isStorableText } from "@/lib/text/user-text";
 import { formatInstant } from "@/lib/time/format";
-import { translationOverview } from "@/lib/translations/read-translations";
+import { translationsForSecretariat } from "@/lib/translations/read-translations";
 
 type TranslationsPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ imported?: string | string[] }> };
 
@@ -24,11 +22,10 @@ export default async function TranslationsPage({ params, searchParams }: Transla
   const { slug } = await params;
   const path = `/admin/consultations/${slug}/translations`;
   await secretariatPage(path);
-  const consultation = isStorableText(slug)
-    ? await db.consultation.findUnique({ where: { slug }, select: { id: true, title: true, language: true, referenceTimeZone: true } })
-    : null;
-  if (!consultation) notFound();
-  const [t, locale, translations] = await Promise.all([getTranslations("translations"), getLocale(), translationOverview(consultation.id)]);
+  const found = await translationsForSecretariat(slug);
+  if (!found) notFound();
+  const { consultation, translations } = found;
+  const [t, locale] = await Promise.all([getTranslations("translations"), getLocale()]);
   const imported = [(await searchParams).imported].flat()[0];
   const languages = DOCUMENT_LANGUAGE_CODES.filter((code) => code !== consultation.language).map((code) => ({ value: code, label: languageName(code, locale) }));
   return (

@@ -17,7 +17,7 @@ import { pageParam } from "@/lib/http/pagination";
 import { formatInstant } from "@/lib/time/format";
 import { agreementAction, createCommentAction, editCommentAction, flagCommentAction, withdrawCommentAction } from "./actions";
 import { localeDirection } from "@/lib/i18n/locales";
-import type { MessageLanguages } from "@/lib/translations/read-translations";
+import { isOutOfDate, type MessageLanguages } from "@/lib/translations/read-translations";
 
 const commentActions: CommentActions = { create: createCommentAction, edit: editCommentAction, withdraw: withdrawCommentAction, agree: agreementAction, flag: flagCommentAction };
 
@@ -47,8 +47,8 @@ export async function MessageReading({
   const { consultation, message } = found;
   const current = message.versions.at(-1)!;
   const isEarlier = shown.id !== current.id;
-  // In a translation, the passages are picked and highlighted in its text; the threads are everyone's.
-  const translated = languages?.translation && languages.text ? { language: languages.translation, ...languages.text } : null;
+  // In a translation, the passages are picked and highlighted in its text; the threads are everyone's. An earlier version is the original's.
+  const translated = !isEarlier && languages?.translation && languages.text ? { language: languages.translation, ...languages.text } : null;
   const text = translated?.text ?? shown.text;
   const textLanguage = translated?.language ?? consultation.language;
   const discussion = await getMessageDiscussion(actor, message.id, shown.id, {
@@ -91,7 +91,7 @@ export async function MessageReading({
           </p>
         </div>
       ) : null}
-      {languages?.translation && !translated ? <p className="translation-mark">{tr("untranslated")}</p> : null}
+      {languages?.translation && !languages.text && !isEarlier ? <p className="translation-mark">{tr("untranslated")}</p> : null}
       <PassagePicker text={text} language={textLanguage} enabled={can.write && can.open}>
         <HighlightedText text={text} language={textLanguage} highlights={discussion.highlights} />
       </PassagePicker>
@@ -108,7 +108,7 @@ export async function MessageReading({
           : t("versionOf", { number: shown.number, date: formatInstant(shown.createdAt, locale, consultation.referenceTimeZone) })}
         {discussion.highlights.length > 0 ? <> · {c("passagesAnnotated", { count: discussion.highlights.length })}</> : null}
       </p>
-      {translated && translated.sourceVersionNumber < current.number ? (
+      {translated && isOutOfDate(translated, current.number) ? (
         <p className="translation-mark">{tr("outOfDateMessage", { translated: translated.sourceVersionNumber, current: current.number })}</p>
       ) : null}
       {translated ? (
