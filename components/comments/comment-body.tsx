@@ -1,5 +1,5 @@
 import { LinkedText } from "@/components/text/linked-text";
-import { localeDirection } from "@/lib/i18n/locales";
+import { textLanguage } from "@/lib/i18n/locales";
 
 /**
  * Plain text with line breaks kept (by CSS) and web addresses made into links
@@ -9,7 +9,7 @@ import { localeDirection } from "@/lib/i18n/locales";
 export function CommentBody({ text, language }: { text: string; language?: string | null }) {
   return (
     // Its own language: read aloud and set in its script's font, in its own direction, whatever the page's language.
-    <div className="comment-body" lang={language ?? undefined} dir={language ? localeDirection(language) : "auto"}>
+    <div className="comment-body" {...textLanguage(language)}>
       <LinkedText text={text} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import type { FormAction } from "@/lib/actions/form-state";
+import { textLanguage } from "@/lib/i18n/locales";
 import type { messageWorkspace } from "@/lib/finalisation/workspace";
 import { formatInstant } from "@/lib/time/format";
 import { DispositionFields } from "./disposition-fields";
@@ -49,7 +50,7 @@ export async function WorkspaceComment({ comment, consultationId, action, bulkFo
             <p>{comment.quote}</p>
           </blockquote>
         ) : null}
-        <p className="queue-text">{comment.body}</p>
+        <p className="queue-text" {...textLanguage(comment.language)}>{comment.body}</p>
         <p className="meta" id={id("current")}>
           {disposition ? (
             <>

@@ -4,6 +4,7 @@ import { ActionForm, TypedRadio, TypedSelect, TypedTextarea } from "@/components
 import type { FormAction } from "@/lib/actions/form-state";
 import type { moderationQueue } from "@/lib/moderation/queue";
 import { FLAG_REASONS, MODERATION_NOTE_MAX } from "@/lib/moderation/schemas";
+import { textLanguage } from "@/lib/i18n/locales";
 import { formatInstant } from "@/lib/time/format";
 
 /** The queue page's server actions, handed down to each item's forms. */
@@ -49,7 +50,7 @@ export async function QueueItem({ item, actions, bulkFormId }: QueueItemProps) {
             <p>{comment.quoteExact}</p>
           </blockquote>
         ) : null}
-        <p className="queue-text">{comment.body}</p>
+        <p className="queue-text" {...textLanguage(comment.language)}>{comment.body}</p>
 
         {comment.flags.length > 0 ? (
           <section aria-label={t("flagsLabel", { count: comment.flags.length })}>
@@ -62,7 +63,7 @@ export async function QueueItem({ item, actions, bulkFormId }: QueueItemProps) {
                   {flag.bodySnapshot !== comment.body ? (
                     <details>
                       <summary>{t("textWhenReported")}</summary>
-                      <p className="queue-text">{flag.bodySnapshot}</p>
+                      <p className="queue-text" {...textLanguage(comment.language)}>{flag.bodySnapshot}</p>
                     </details>
                   ) : null}
                 </li>

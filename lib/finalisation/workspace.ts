@@ -42,7 +42,7 @@ export async function messageWorkspace(actor: Actor | null, slug: string, number
       where: { ...ANSWERABLE, messageId: message.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
-        id: true, body: true, createdAt: true, authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true, authorOrganisation: true,
+        id: true, body: true, language: true, createdAt: true, authorName: true, authorStakeholderGroup: true, authorRegion: true, authorCountry: true, authorOrganisation: true,
         messageVersionId: true, translatedTextId: true, quoteExact: true, quotePrefix: true, quoteSuffix: true, positionStart: true, positionEnd: true,
         anchors: draft ? { where: { messageVersionId: draft.id }, select: { status: true, start: true, end: true } } : false,
         dispositions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { outcome: true, rationale: true, createdAt: true, correctionId: true } },
@@ -63,7 +63,7 @@ export async function messageWorkspace(actor: Actor | null, slug: string, number
     final: final ? { number: final.number, text: final.text, createdAt: final.createdAt } : null,
     passages,
     comments: comments.map((comment) => ({
-      id: comment.id, body: comment.body, createdAt: comment.createdAt,
+      id: comment.id, body: comment.body, language: comment.language, createdAt: comment.createdAt,
       author: { name: comment.authorName, stakeholderGroup: comment.authorStakeholderGroup, region: comment.authorRegion, country: comment.authorCountry, organisation: comment.authorOrganisation },
       quote: comment.quoteExact, passageNumber: numberOf.get(comment.id) ?? null, replies: comment._count.replies,
       disposition: comment.dispositions[0] ?? null,

@@ -62,3 +62,8 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   }
   return DEFAULT_LOCALE;
 }
+
+/** A user text's `lang` and `dir` attributes: its own language, or, unknown, the direction its first letters give. */
+export function textLanguage(language: string | null | undefined): { lang?: string; dir: "ltr" | "rtl" | "auto" } {
+  return language ? { lang: language, dir: localeDirection(language) } : { dir: "auto" };
+}

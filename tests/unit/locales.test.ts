@@ -1,7 +1,7 @@
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { interfaceLocaleOf, LOCALES, localeDirection, negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { interfaceLocaleOf, LOCALES, localeDirection, negotiateLocale, textLanguage, type Locale } from "@/lib/i18n/locales";
 import { CATALOGUES } from "@/lib/i18n/messages";
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -127,5 +127,11 @@ describe("languages", () => {
     expect(localeDirection("ar")).toBe("rtl");
     expect(localeDirection("ar-EG")).toBe("rtl");
     expect(LOCALES.filter((locale) => localeDirection(locale) === "rtl")).toEqual(["ar"]);
+  });
+
+  it("marks a user text with its language, or lets its letters decide the direction when it is unknown", () => {
+    expect(textLanguage("ar")).toEqual({ lang: "ar", dir: "rtl" });
+    expect(textLanguage("zh-Hant")).toEqual({ lang: "zh-Hant", dir: "ltr" });
+    expect(textLanguage(null)).toEqual({ dir: "auto" });
   });
 });
