@@ -5,6 +5,7 @@ import type { CommentView } from "@/lib/comments/message-discussion";
 import { COMMENT_BODY_MAX } from "@/lib/comments/limits";
 import { languageName } from "@/lib/i18n/language-name";
 import { localeDirection } from "@/lib/i18n/locales";
+import { languageQuery } from "@/lib/translations/read-translations";
 import { countryName } from "@/lib/profiles/countries";
 import { formatInstant } from "@/lib/time/format";
 import { CommentBody } from "./comment-body";
@@ -121,7 +122,7 @@ async function CommentArticle({ comment, can, actions, referenceTimeZone, langua
         <blockquote className="quote">
           {elsewhere ? (
             // A passage of another language's text: its highlight is on that text's page.
-            <a href={`${elsewhere.path}${comment.madeOn ? `?language=${encodeURIComponent(comment.madeOn)}` : ""}#note-${comment.id}`} className="meta">
+            <a href={`${elsewhere.path}${languageQuery(comment.madeOn)}#note-${comment.id}`} className="meta">
               {t("onPassageIn", { text: languageName(madeOn, locale), kind: comment.madeOn ? "translation" : "original" })}
             </a>
           ) : comment.quote.anchor.status === "ORPHANED" ? (

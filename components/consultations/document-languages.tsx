@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { languageName } from "@/lib/i18n/language-name";
 import { localeDirection } from "@/lib/i18n/locales";
-import type { TranslationSummary } from "@/lib/translations/read-translations";
+import { languageQuery, type TranslationSummary } from "@/lib/translations/read-translations";
 
 type DocumentLanguagesProps = {
   /** The page's address without a query: the original is read there, a translation at `?language=…`. */
@@ -34,7 +34,7 @@ export async function DocumentLanguages({ path, original, translations, shown }:
       <ul>
         {entry(original, path, shown === null, t("original"))}
         {translations.map((translation) =>
-          entry(translation.language, `${path}?language=${encodeURIComponent(translation.language)}`, shown?.language === translation.language, t("translation")),
+          entry(translation.language, `${path}${languageQuery(translation.language)}`, shown?.language === translation.language, t("translation")),
         )}
       </ul>
     </nav>

@@ -1,6 +1,7 @@
 import { annotationCollection, annotationPage, annotationToW3c, pageCount } from "@/lib/annotations/w3c-export";
 import type { ExportableAnnotation } from "@/lib/annotations/w3c-types";
 import { db, type Prisma } from "@/lib/db/client";
+import { languageQuery } from "@/lib/translations/read-translations";
 import { translatedTextUrl, versionTextUrl } from "./message-text";
 import { isStorableText } from "@/lib/text/user-text";
 
@@ -38,7 +39,7 @@ function exportable(row: Row, baseUrl: string): ExportableAnnotation {
     message: {
       number: row.message.number,
       versionNumber: row.version.number,
-      url: onTranslation ? `${messageUrl}?language=${encodeURIComponent(language)}` : `${messageUrl}?version=${row.version.number}`,
+      url: onTranslation ? `${messageUrl}${languageQuery(language)}` : `${messageUrl}?version=${row.version.number}`,
       textUrl: onTranslation
         ? translatedTextUrl(baseUrl, row.message.id, language, onTranslation.number)
         : versionTextUrl(baseUrl, row.message.id, row.version.number),

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db/client";
 import { getConsultation } from "@/lib/consultations/get-consultation";
 import { consultationState } from "@/lib/consultations/state";
-import type { SectionNode } from "@/lib/consultations/read-tree";
+import { sectionsInOrder, type SectionNode } from "@/lib/consultations/read-tree";
 import { cursorParam } from "@/lib/http/pagination";
-import { documentIn, isOutOfDate, translationsOf } from "@/lib/translations/read-translations";
+import { documentIn, isOutOfDate, languageQuery, translationsOf } from "@/lib/translations/read-translations";
 
 export const API_PAGE_SIZE = 50;
 
@@ -86,7 +86,8 @@ export async function consultationForApi(slug: string, baseUrl: string, now = ne
  */
 async function translationsForApi(consultation: { id: string; slug: string; sections: SectionNode[] }, baseUrl: string) {
   const summaries = await translationsOf(consultation.id);
-  const messages = flatten(consultation.sections).flatMap((section) => section.messages);
+  const sections = sectionsInOrder(consultation.sections);
+  const messages = sections.flatMap((section) => section.messages);
   return Promise.all(
     summaries.map(async (summary) => {
       const document = (await documentIn(consultation.id, summary.language))!;
@@ -96,8 +97,8 @@ async function translationsForApi(consultation: { id: string; slug: string; sect
         introduction: document.translation.introduction,
         translators: summary.translators,
         updatedAt: summary.updatedAt.toISOString(),
-        url: `${baseUrl}/consultations/${consultation.slug}?language=${encodeURIComponent(summary.language)}`,
-        sections: flatten(consultation.sections).flatMap((section) => {
+        url: `${baseUrl}/consultations/${consultation.slug}${languageQuery(summary.language)}`,
+        sections: sections.flatMap((section) => {
           const translated = document.sections.get(section.id);
           return translated ? [{ number: section.number, ...translated }] : [];
         }),
@@ -110,8 +111,4 @@ async function translationsForApi(consultation: { id: string; slug: string; sect
       };
     }),
   );
-}
-
-function flatten(sections: SectionNode[]): SectionNode[] {
-  return sections.flatMap((section) => [section, ...flatten(section.sections)]);
 }

@@ -81,6 +81,11 @@ export async function readTree(consultationId: string, { finalTexts = true }: { 
   return roots;
 }
 
+/** Every section of a tree, each before its sub-sections: document order. */
+export function sectionsInOrder(sections: SectionNode[]): SectionNode[] {
+  return sections.flatMap((section) => [section, ...sectionsInOrder(section.sections)]);
+}
+
 export function countTree(sections: SectionNode[]) {
   let sectionCount = 0;
   let messageCount = 0;

@@ -85,9 +85,9 @@ export function chosenTranslation(param: string | string[] | undefined, translat
   return translations.find((translation) => translation.language.toLowerCase() === asked.toLowerCase()) ?? null;
 }
 
-/** The query that keeps a reader in the language they chose, for the links between a document's pages. */
-export function languageQuery(translation: Pick<TranslationSummary, "language"> | null) {
-  return translation ? `?language=${encodeURIComponent(translation.language)}` : "";
+/** The query that reads a document's page in a translation (none: the original), for every link to one. */
+export function languageQuery(language: string | null | undefined) {
+  return language ? `?language=${encodeURIComponent(language)}` : "";
 }
 
 /** What a message page shows of the document's languages; undefined when the document has no translation. */

@@ -76,7 +76,7 @@ export default async function ConsultationPage({ params, searchParams }: Consult
         <h2 id="toc-heading">{t("contents")}</h2>
         <TableOfContents sections={shown.sections} language={consultation.language} />
       </nav>
-      <SectionTree slug={slug} language={consultation.language} sections={shown.sections} query={languageQuery(chosen)} />
+      <SectionTree slug={slug} language={consultation.language} sections={shown.sections} query={languageQuery(chosen?.language)} />
     </article>
   );
 }

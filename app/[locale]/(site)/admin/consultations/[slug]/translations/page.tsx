@@ -9,7 +9,7 @@ import { languageName } from "@/lib/i18n/language-name";
 import { localeDirection } from "@/lib/i18n/locales";
 import { secretariatPage } from "@/lib/http/page-access";
 import { formatInstant } from "@/lib/time/format";
-import { translationsForSecretariat } from "@/lib/translations/read-translations";
+import { languageQuery, translationsForSecretariat } from "@/lib/translations/read-translations";
 
 type TranslationsPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ imported?: string | string[] }> };
 
@@ -59,7 +59,7 @@ export default async function TranslationsPage({ params, searchParams }: Transla
               {translations.map((translation) => (
                 <tr key={translation.language}>
                   <th scope="row">
-                    <Link href={`/consultations/${slug}?language=${encodeURIComponent(translation.language)}`}>{languageName(translation.language, locale)}</Link>
+                    <Link href={`/consultations/${slug}${languageQuery(translation.language)}`}>{languageName(translation.language, locale)}</Link>
                   </th>
                   <td lang={translation.language} dir={localeDirection(translation.language)}>{translation.translators}</td>
                   <td>{t("coverageValue", { translated: translation.translated, total: translation.messages })}</td>

@@ -53,7 +53,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const { translations, chosen, document: translated, languages } = await messageLanguages(consultation.id, message.id, query.language);
   const heading = translated?.sections.get(message.section.id);
   const headingLanguage = heading ? chosen!.language : consultation.language;
-  const stay = languageQuery(chosen);
+  const stay = languageQuery(chosen?.language);
 
   return (
     <article>
