@@ -1,5 +1,4 @@
 import { Suspense, type ReactNode } from "react";
-import { Link } from "@/components/navigation/link";
 import { getTranslations } from "next-intl/server";
 import { LinkedText } from "@/components/text/linked-text";
 import type { SectionNode } from "@/lib/consultations/read-tree";
@@ -20,17 +19,17 @@ export async function SectionTree({ slug, language, sections, depth = 0, query =
             {section.messages.map((message) => (
               <li key={message.id} id={`message-${message.number}`} className="message">
                 <p className="message-number">
-                  <Link href={`/consultations/${slug}/messages/${message.number}${query}`}>
+                  <a href={`/consultations/${slug}/messages/${message.number}${query}`}>
                     {t("messageNumber", { number: message.number })}
-                  </Link>
+                  </a>
                 </p>
                 <p className="message-text" lang={message.textLanguage ?? language} dir={localeDirection(message.textLanguage ?? language)}>{message.text}</p>
                 {message.untranslated ? <p className="translation-mark">{tr("untranslated")}</p> : null}
                 {message.outOfDate ? <p className="translation-mark">{tr("outOfDate")}</p> : null}
                 <p className="message-meta">
-                  <Link href={`/consultations/${slug}/messages/${message.number}${query}#comments`}>
+                  <a href={`/consultations/${slug}/messages/${message.number}${query}#comments`}>
                     {t("commentCount", { count: message.commentCount })}
-                  </Link>
+                  </a>
                   {message.versionNumber > 1 ? <> · {t("versionNumber", { number: message.versionNumber })}</> : null}
                 </p>
               </li>

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
-import { scriptsAfterPaint } from "./scripts-after-paint";
+import { readerScripts } from "./reader-scripts";
 
 /**
  * A cached page leaves Next.js as the same bytes for every reader of its
@@ -11,7 +11,7 @@ import { scriptsAfterPaint } from "./scripts-after-paint";
  * are kept by the version's ETag, which the edge computes natively (Next.js's
  * own, a hash written in JavaScript, cost more than the rest of serving a long
  * document: next.config.js turns it off) and answers If-None-Match with. Its
- * scripts start once its text is painted (./scripts-after-paint.ts).
+ * scripts run only in a signed-in reader's browser, once its text is painted (./reader-scripts.ts).
  */
 
 /** The inline scripts' hashes, as CSP sources: `'sha256-…'`. */
@@ -150,7 +150,7 @@ function prepare(document: string, policy: (sources: string[]) => string): Prepa
     prepared.set(document, known);
     return known;
   }
-  const html = scriptsAfterPaint(document);
+  const html = readerScripts(document);
   const identity = Buffer.from(html, "utf8");
   const version: Prepared = {
     etag: `"${createHash("sha1").update(identity).digest("base64url")}"`,

@@ -2,6 +2,7 @@ import http from "node:http";
 import { networkInterfaces } from "node:os";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { READER_VIEW, READER_VIEW_COOKIE } from "@/lib/auth/reader-view";
 import { baseUrl, expectNoSeriousA11yViolations, launchBrowser } from "./support/browser";
 
 const browser = launchBrowser();
@@ -67,10 +68,14 @@ describe("the edge in front of the app", () => {
     await context.close();
   });
 
-  it("serves a cached page under a policy that names its inline scripts' hashes, and its scripts still run", async () => {
+  it("serves a cached page under a policy that names its inline scripts' hashes; its scripts run in a reader's browser only", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     watchPolicyViolations(page);
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(request.url());
+    });
     await page.goto("/");
     const response = await page.goto("/");
     expect(response?.headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
@@ -78,10 +83,21 @@ describe("the edge in front of the app", () => {
     expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
     expect(policy).not.toContain("nonce");
     expect(policy).toContain("frame-ancestors 'none'");
-    // The app hydrated: a link is followed by client-side navigation, which needs the page's scripts.
+    // Not a reader: the document, with nothing to download or run; its links are plain links.
+    await page.waitForLoadState("load");
+    expect(scripts).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     await page.getByRole("link", { name: /IGF|信息|Messages/ }).first().click();
-    await page.waitForLoadState("networkidle");
+    await page.waitForLoadState("load");
+    expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
+    expect(scripts).toEqual([]);
     await expectNoSeriousA11yViolations(page);
+
+    // The hint a signed-in reader's scripts write: the same document hydrates, under the same policy.
+    await context.addCookies([{ name: READER_VIEW_COOKIE, value: READER_VIEW, url: baseUrl() }]);
+    await page.goto("/");
+    await page.waitForFunction(() => Boolean((window as unknown as { next?: unknown }).next));
+    expect(scripts.length).toBeGreaterThan(0);
     await expectHydratedWithoutViolations(page);
     await context.close();
   });

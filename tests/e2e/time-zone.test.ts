@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { readerTimeText } from "@/lib/time/reader-time";
 import { expectNoSeriousA11yViolations, launchBrowser, setRole, signInWithCode, sql, uniqueEmail } from "./support/browser";
 
 const browser = launchBrowser();
@@ -38,11 +39,41 @@ describe("the reference time zone", () => {
       await page.goto(`/consultations/${slug}`);
       const deadline = page.locator(".deadline").first();
       await deadline.waitFor();
-      await page.waitForFunction(() => Boolean((window as unknown as { next?: unknown }).next));
+      await page.waitForLoadState("load");
       expect(await deadline.locator(".local-time").count()).toBe(0);
       expect(await deadline.innerText()).toMatch(/\(UTC\)/);
       await expectNoSeriousA11yViolations(page);
       await context.close();
     }
+  });
+
+  it("tells a reader in another zone the deadline on their own clock, on the cached page without its scripts and with them", async () => {
+    const slug = await consultationInUtc();
+    const [{ closesAt }] = (await sql<{ closesAt: Date }>(`select "closesAt" from "Consultation" where slug = $1`, [slug])) as [{ closesAt: Date }];
+    const expected = readerTimeText(closesAt.toISOString(), "UTC", "Your time:", "en", "Asia/Tokyo");
+    expect(expected).toMatch(/^Your time: .+ \(GMT\+9\)$/);
+    const context = await browser.newContext({ timezoneId: "Asia/Tokyo" });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(request.url());
+    });
+
+    // Not signed in: the cached document, and no script of the app's downloaded or run.
+    await page.goto(`/consultations/${slug}`);
+    const response = await page.goto(`/consultations/${slug}`);
+    expect(response?.headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
+    await page.waitForLoadState("load");
+    expect(await page.locator(".deadline .local-time").allInnerTexts()).toEqual([expected]);
+    expect(scripts).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { next?: unknown }).next)).toBeUndefined();
+    await expectNoSeriousA11yViolations(page);
+
+    // Signed in: the page's scripts run and write the same line, once.
+    await signInWithCode(page, uniqueEmail("tokyo"));
+    await page.goto(`/consultations/${slug}`);
+    await page.waitForFunction(() => Boolean((window as unknown as { next?: unknown }).next));
+    await expect.poll(() => page.locator(".deadline .local-time").allInnerTexts()).toEqual([expected]);
+    await context.close();
   });
 });

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerAsCachedDocument, chooseEncoding, inlineScriptHashes, measureKnownDocuments } from "@/lib/http/cached-document";
-import { scriptsAfterPaint } from "@/lib/http/scripts-after-paint";
+import { readerScripts } from "@/lib/http/reader-scripts";
+import { runInline, fakeDocument } from "./support/fake-document";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 /** Longer than V8 hashes a string by its content. */
@@ -12,23 +13,42 @@ const LONG_PAGE = `<!DOCTYPE html><html><head><script src="/_next/a.js" async=""
 const PAGE = `<!DOCTYPE html><html><head><script src="/_next/a.js" async=""></script></head><body><p>多语言</p><script>self.__next_f.push([1,"中文"])</script><script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>`;
 
 /** What the edge sends for PAGE. */
-const SENT = scriptsAfterPaint(PAGE);
+const SENT = readerScripts(PAGE);
 
 describe("a cached page's scripts", () => {
-  it("start after the first paint of the whole text: moved from the head to a loader at the end of the body, in order", () => {
-    const page = `<html><head><script src="/_next/a.js" async=""></script><script src="/_next/b.js" async=""></script><script src="/_next/old.js" noModule=""></script></head><body><p>Text</p><script>self.__next_f.push([1])</script></body></html>`;
-    expect(scriptsAfterPaint(page)).toBe(
-      `<html><head><script src="/_next/old.js" noModule=""></script></head><body><p>Text</p><script>self.__next_f.push([1])</script>` +
-        `<script>(function(){function go(){["/_next/a.js","/_next/b.js"].forEach(function(s){` +
-        `var e=document.createElement("script");e.src=s;e.async=true;document.head.appendChild(e)})}` +
-        `if(document.hidden)go();else requestAnimationFrame(function(){setTimeout(go)})})()</script></body></html>`,
-    );
-    // Only the head's scripts move.
-    const inBody = '<html><head></head><body><script src="/x.js" async=""></script></body></html>';
-    expect(scriptsAfterPaint(inBody)).toBe(inBody);
+  it("leave their places for a loader at the end of the body (with the preload of one), and run only in a signed-in reader's browser, in order, after the first paint", () => {
+    const page =
+      `<html><head><script src="/_next/a.js" async=""></script><script src="/_next/b.js" async=""></script><link rel="preload" as="script" fetchPriority="low" href="/_next/c.js"/>` +
+      `<script src="/_next/old.js" noModule=""></script></head><body><p>Text</p><script src="/_next/c.js" async=""></script><script>self.__next_f.push([1])</script></body></html>`;
+    const sent = readerScripts(page);
+    expect(sent.slice(0, sent.indexOf("</head>"))).toBe('<html><head><script src="/_next/old.js" noModule=""></script>');
+    expect(sent).toMatch(/^[\s\S]*<body><p>Text<\/p><script>self.__next_f.push\(\[1\]\)<\/script><script>[^<]+<\/script><\/body><\/html>$/);
+    const loader = sent.match(/<script>([^<]+)<\/script><\/body>/)![1]!;
+
+    // A reader (the hint its scripts wrote among other cookies): the scripts, in order, once the first frame is painted.
+    const reader = fakeDocument({ cookie: "a=1; consult-view=reader; b=2" });
+    runInline(loader, reader);
+    expect(reader.added).toEqual([]);
+    reader.paint();
+    expect(reader.added).toEqual([{ src: "/_next/a.js", async: true }, { src: "/_next/b.js", async: true }, { src: "/_next/c.js", async: true }]);
+    // A tab opened in the background paints nothing: at once.
+    const hidden = fakeDocument({ cookie: "consult-view=reader", hidden: true });
+    runInline(loader, hidden);
+    expect(hidden.added).toHaveLength(3);
+    // Anyone else (no hint, another value, a cookie whose name only ends so): nothing to download or run.
+    for (const cookie of ["", "consult-view=", "my-consult-view=reader", "consult-view=readers"]) {
+      const reading = fakeDocument({ cookie });
+      runInline(loader, reading);
+      reading.paint();
+      expect(reading.added, cookie).toEqual([]);
+    }
+
+    // Only Next.js's own scripts move.
+    const another = '<html><head></head><body><script src="/x.js" async=""></script></body></html>';
+    expect(readerScripts(another)).toBe(another);
     // Nothing to move, or nowhere to put it: the page as it was.
-    expect(scriptsAfterPaint("<html><body><p>Text</p></body></html>")).toBe("<html><body><p>Text</p></body></html>");
-    expect(scriptsAfterPaint('<script src="/a.js" async=""></script><p>')).toBe('<script src="/a.js" async=""></script><p>');
+    expect(readerScripts("<html><body><p>Text</p></body></html>")).toBe("<html><body><p>Text</p></body></html>");
+    expect(readerScripts('<script src="/a.js" async=""></script><p>')).toBe('<script src="/a.js" async=""></script><p>');
   });
 
   it("are allowed by the hashes of the inline ones only", () => {
@@ -115,7 +135,7 @@ describe("the edge's answer with a cached document", () => {
   it("knows the length of a long document it has sent, which Next.js measures on every hit", async () => {
     const measured = Buffer.byteLength(LONG_PAGE);
     measureKnownDocuments();
-    expect((await get("/long")).body.length).toBe(Buffer.byteLength(scriptsAfterPaint(LONG_PAGE)));
+    expect((await get("/long")).body.length).toBe(Buffer.byteLength(readerScripts(LONG_PAGE)));
     // As Next.js made it, not as it was sent.
     expect(Buffer.byteLength(LONG_PAGE)).toBe(measured);
     // Another string of the same length is measured, not mistaken for the document.

@@ -23,7 +23,7 @@ export function launchBrowser() {
     await state.browser?.close();
   });
   return {
-    async newContext(options: Pick<BrowserContextOptions, "javaScriptEnabled" | "locale" | "hasTouch" | "isMobile" | "viewport"> = {}): Promise<BrowserContext> {
+    async newContext(options: Pick<BrowserContextOptions, "javaScriptEnabled" | "locale" | "hasTouch" | "isMobile" | "viewport" | "timezoneId"> = {}): Promise<BrowserContext> {
       const context = await state.browser!.newContext({ baseURL: baseUrl(), locale: "en-GB", ...options });
       context.setDefaultTimeout(10_000);
       return context;
