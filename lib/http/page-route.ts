@@ -26,6 +26,11 @@ const CACHED_PAGES = [
   /^\/(?:moderation|code-of-participation|developers)$/,
 ];
 
+/** A document's pages that can be read in a translation (?language=fr): cached per language under …/in/fr. */
+const TRANSLATABLE_PAGES = /^\/consultations\/[a-z0-9-]+(?:\/messages\/[0-9.]+)?$/;
+/** A language tag as a translation's is written (BCP 47's letters, digits and hyphens); anything else is rendered per request. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/;
+
 /** What Next.js serves outside the pages: its own files, the API, the app's metadata files (app/icon.svg). */
 const NOT_PAGES = /^\/(?:_next\/|api\/|__|(?:icon\.svg|favicon\.ico|robots\.txt|sitemap\.xml)$)/;
 
@@ -54,12 +59,39 @@ export function pageRoute(request: PageRouteRequest): PageRoute | null {
   const locale = isLocale(chosen) ? chosen : negotiateLocale(request.acceptLanguage);
   const rendersForSession = SESSION_COOKIES.some((name) => cookies.has(name)) && cookies.get(READER_VIEW_COOKIE) !== READER_VIEW;
   const reading = request.method === "GET" || request.method === "HEAD";
-  const cached = reading
-    ? !rendersForSession && onlyRouterQuery(queryAt === -1 ? "" : request.url.slice(queryAt + 1)) && CACHED_PAGES.some((page) => page.test(path))
-    : // A server action goes to the route its page came from, whatever the cookies say now, so that its answer updates that very page.
-      shownFromCachedTree(request.routerStateTree);
-  // "/" is the language's own page: /zh, /zh/public.
-  return { locale, cached, url: `/${locale}${cached ? "/public" : ""}${path === "/" ? "" : path}${queryAt === -1 ? "" : request.url.slice(queryAt)}` };
+  const query = queryAt === -1 ? "" : request.url.slice(queryAt + 1);
+  const routed = (cached: boolean, route: string, routeQuery: string) => ({ locale, cached, url: `/${locale}${cached ? "/public" : ""}${route === "/" ? "" : route}${routeQuery ? `?${routeQuery}` : ""}` });
+  if (!reading) {
+    // A server action goes to the route its page came from, whatever the cookies say now, so that its answer updates that very page.
+    return shownFromCachedTree(request.routerStateTree) ? routed(true, cachedRoute(path, query) ?? path, query) : routed(false, path, query);
+  }
+  const route = rendersForSession || !CACHED_PAGES.some((page) => page.test(path)) ? null : cachedRoute(path, query);
+  return route ? routed(true, route, routerQuery(query)) : routed(false, path, query);
+}
+
+/**
+ * The cached document's route for a page's address and query: the page's own,
+ * or for a document read in a translation (?language=fr) the translation's
+ * (…/in/fr). null: a query of the reader's own (?page=2), rendered per request.
+ */
+function cachedRoute(path: string, query: string): string | null {
+  let language: string | undefined;
+  for (const pair of query.split("&")) {
+    if (pair === "" || pair.startsWith("_rsc=")) continue;
+    if (language !== undefined || !pair.startsWith("language=")) return null;
+    language = pair.slice("language=".length);
+  }
+  if (language === undefined) return path;
+  const tag = LANGUAGE_TAG.exec(language)?.[0];
+  return tag && TRANSLATABLE_PAGES.test(path) ? `${path}/in/${tag}` : null;
+}
+
+/** The router's own part of a query, kept on the cached route's address. */
+function routerQuery(query: string) {
+  return query
+    .split("&")
+    .filter((pair) => pair.startsWith("_rsc="))
+    .join("&");
 }
 
 /**
@@ -81,9 +113,4 @@ function shownFromCachedTree(header: string | undefined): boolean {
 /** A router tree node is [segment, { children: node, …parallel routes }, …]. */
 function childrenOf(node: unknown): unknown {
   return Array.isArray(node) && typeof node[1] === "object" && node[1] !== null ? (node[1] as { children?: unknown }).children : undefined;
-}
-
-/** Next.js's client router adds `_rsc` to its own requests; any other query is the reader's. */
-function onlyRouterQuery(query: string) {
-  return query.split("&").every((pair) => pair === "" || pair.startsWith("_rsc="));
 }

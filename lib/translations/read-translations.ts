@@ -85,6 +85,12 @@ export function chosenTranslation(param: string | string[] | undefined, translat
   return translations.find((translation) => translation.language.toLowerCase() === asked.toLowerCase()) ?? null;
 }
 
+/** A language asked for (?language=xx) that is neither the original's nor a translation's: the page does not exist. */
+export function isUnknownLanguage(param: string | string[] | undefined, chosen: TranslationSummary | null, original: string) {
+  const asked = Array.isArray(param) ? param[0] : param;
+  return Boolean(asked) && chosen === null && asked!.toLowerCase() !== original.toLowerCase();
+}
+
 /** The query that reads a document's page in a translation (none: the original), for every link to one. */
 export function languageQuery(language: string | null | undefined) {
   return language ? `?language=${encodeURIComponent(language)}` : "";

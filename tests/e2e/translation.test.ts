@@ -95,7 +95,8 @@ describe("a translated document", () => {
     // Its passage leads to where it is highlighted: the French text.
     await comment.getByRole("link", { name: "On a passage of the French translation:" }).click();
     await page.waitForURL(/language=fr#note-/);
-    expect(await text.locator("mark").allInnerTexts()).toEqual([passage]);
+    // The French page is cached for everyone (perhaps from before the comment, for one more view); the reader's own rendering of the message follows it.
+    await expect.poll(() => text.locator("mark").allInnerTexts()).toEqual([passage]);
 
     // The message the translation lacks is read in the original, and says so.
     await page.goto(`/consultations/${slug}/messages/1.2?language=fr`);
@@ -103,5 +104,22 @@ describe("a translated document", () => {
     expect(await text.getAttribute("lang")).toBe("en");
     await expectNoSeriousA11yViolations(page);
     await reader.context.close();
+
+    // Anyone reads the translation from its own cached document, the new comment in it; a language the document lacks is no page.
+    const visitor = await browser.newContext();
+    const reading = await visitor.newPage();
+    const french = `/consultations/${slug}/messages/1.1?language=fr`;
+    await reading.goto(french);
+    const cached = await reading.goto(french);
+    expect(cached?.headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
+    await reading.locator("[data-message-text]").getByText("La résilience exige").waitFor();
+    await reading.getByRole("article", { name: /Amélie Lecteur/ }).getByText("la coopération opérationnelle").waitFor();
+    expect((await reading.goto(`/consultations/${slug}?language=fr`))?.headers()["x-nextjs-cache"]).toBeDefined();
+    expect(await reading.getByRole("heading", { level: 1 }).getAttribute("lang")).toBe("fr");
+    expect((await reading.goto(`/consultations/${slug}/messages/1.1?language=de`))?.status()).toBe(404);
+    expect((await reading.goto(`/consultations/${slug}?language=de`))?.status()).toBe(404);
+    // The original's own language reads the original.
+    expect((await reading.goto(`/consultations/${slug}?language=en`))?.status()).toBe(200);
+    await visitor.close();
   });
 });

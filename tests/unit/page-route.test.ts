@@ -51,6 +51,24 @@ describe("which page answers a request", () => {
     expect(post(encodeURIComponent(JSON.stringify(["", { children: [["slug", "public", "d"], {}] }])))?.cached).toBe(false);
   });
 
+  it("gives a document read in a translation a cached document per language, for its consultation and message pages only", () => {
+    expect(ask("/consultations/igf-2025?language=fr")).toEqual({ locale: "en", cached: true, url: "/en/public/consultations/igf-2025/in/fr" });
+    expect(ask("/consultations/igf-2025/messages/3.2.1.1?language=zh-Hant", { cookie: "NEXT_LOCALE=ar" })).toEqual({ locale: "ar", cached: true, url: "/ar/public/consultations/igf-2025/messages/3.2.1.1/in/zh-Hant" });
+    expect(ask("/consultations/igf-2025/messages/1.1?_rsc=1x2y&language=fr")?.url).toBe("/en/public/consultations/igf-2025/messages/1.1/in/fr?_rsc=1x2y");
+    expect(ask("/consultations/igf-2025?language=fr", { cookie: "next-auth.session-token=abc; consult-view=reader" })?.cached).toBe(true);
+    // Signed in without the hint, with another query beside it, on a page without translations, or not a language tag: per request, as asked.
+    expect(ask("/consultations/igf-2025?language=fr", { cookie: "next-auth.session-token=abc" })).toEqual({ locale: "en", cached: false, url: "/en/consultations/igf-2025?language=fr" });
+    for (const url of ["/consultations/igf-2025/messages/1.1?language=fr&page=2", "/consultations/igf-2025/messages/1.1?language=fr&language=es", "/consultations/igf-2025/outcome?language=fr", "/consultations/igf-2025?language=", "/consultations/igf-2025?language=fr%2F..", "/consultations/igf-2025?language=%3Cb%3E", "/consultations/igf-2025?language=x"]) {
+      expect(ask(url), url).toEqual({ locale: "en", cached: false, url: `/en${url}` });
+    }
+    expect(ask("/?language=fr")).toEqual({ locale: "en", cached: false, url: "/en?language=fr" });
+    // A server action from a translation's cached page goes back to that page's route.
+    const tree = encodeURIComponent(JSON.stringify(["", { children: [["locale", "en", "d"], { children: ["public", { children: ["__PAGE__", {}] }] }] }, null, null, true]));
+    expect(pageRoute({ method: "POST", url: "/consultations/igf-2025/messages/1.1?language=fr", cookie: undefined, acceptLanguage: "en", routerStateTree: tree })?.url).toBe(
+      "/en/public/consultations/igf-2025/messages/1.1/in/fr?language=fr",
+    );
+  });
+
   it("keeps the client router's own query on the cached document", () => {
     expect(ask("/consultations/igf-2025?_rsc=1x2y")?.cached).toBe(true);
     expect(ask("/consultations/igf-2025?_rsc=1x2y&page=2")?.cached).toBe(false);

@@ -18,7 +18,7 @@ import { isFollowing } from "@/lib/notifications/settings";
 import { followAction } from "./actions";
 import { localeDirection } from "@/lib/i18n/locales";
 import { DocumentLanguages, TranslationNotice } from "@/components/consultations/document-languages";
-import { chosenTranslation, documentIn, languageQuery, translateTree, translationsOf } from "@/lib/translations/read-translations";
+import { chosenTranslation, documentIn, isUnknownLanguage, languageQuery, translateTree, translationsOf } from "@/lib/translations/read-translations";
 
 /** Metadata and page share one read per request. */
 const load = cache(getConsultation);
@@ -39,7 +39,9 @@ export default async function ConsultationPage({ params, searchParams }: Consult
   const o = await getTranslations("outcome");
   const [following, translations] = await Promise.all([isFollowing(actor, consultation.id), translationsOf(consultation.id)]);
   // ?language=fr reads the document in its French translation; what it lacks stays in the original.
-  const chosen = chosenTranslation((await searchParams).language, translations);
+  const asked = (await searchParams).language;
+  const chosen = chosenTranslation(asked, translations);
+  if (isUnknownLanguage(asked, chosen, consultation.language)) notFound();
   const translated = chosen ? await documentIn(consultation.id, chosen.language) : null;
   const shown = translated
     ? { title: translated.translation.title, language: chosen!.language, introduction: translated.translation.introduction, sections: translateTree(consultation.sections, translated, consultation.language) }

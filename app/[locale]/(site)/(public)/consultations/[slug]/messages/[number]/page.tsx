@@ -12,7 +12,7 @@ import { personalMessageReading } from "@/app/actions/personal/message-reading";
 import { MessageReading, type MessageQuery } from "./message-reading";
 import { localeDirection } from "@/lib/i18n/locales";
 import { DocumentLanguages, TranslationNotice } from "@/components/consultations/document-languages";
-import { languageQuery, messageLanguages } from "@/lib/translations/read-translations";
+import { isUnknownLanguage, languageQuery, messageLanguages } from "@/lib/translations/read-translations";
 
 /** Metadata and page share one read per request. */
 const load = cache(getMessage);
@@ -51,6 +51,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
   const o = await getTranslations("outcome");
   // ?language=fr reads the message in the document's French translation (the original when it lacks the message).
   const { translations, chosen, document: translated, languages } = await messageLanguages(consultation.id, message.id, query.language);
+  if (isUnknownLanguage(query.language, chosen, consultation.language)) notFound();
   const heading = translated?.sections.get(message.section.id);
   const headingLanguage = heading ? chosen!.language : consultation.language;
   const stay = languageQuery(chosen?.language);
@@ -93,7 +94,7 @@ export default async function MessagePage({ params, searchParams }: MessagePageP
           ) : null}
         </ul>
       </nav>
-      <Personal load={personalMessageReading.bind(null, slug, number)}>
+      <Personal load={personalMessageReading.bind(null, slug, number, chosen?.language ?? null)}>
         <MessageReading actor={actor} found={found} shown={shown} query={query} languages={languages} />
       </Personal>
       <p>
