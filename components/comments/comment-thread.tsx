@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, TypedTextarea } from "@/components/forms/action-form";
 import type { FormAction } from "@/lib/actions/form-state";
 import type { CommentView } from "@/lib/comments/message-discussion";
+import { keptReplyKey } from "@/lib/comments/kept-text";
 import { COMMENT_BODY_MAX } from "@/lib/comments/limits";
 import { languageName } from "@/lib/i18n/language-name";
 import { localeDirection } from "@/lib/i18n/locales";
@@ -64,7 +65,7 @@ export async function CommentThread(props: ThreadProps) {
           parentId={comment.id}
           action={actions.create}
           idempotencyKey={newKey()}
-          storageKey={`consult:reply:${comment.id}`}
+          storageKey={keptReplyKey(comment.id)}
           writingLanguage={props.writingLanguage}
           translation={props.languages?.translation ?? undefined}
           disclosure={{ summary: t("reply"), className: "reply" }}

@@ -7,7 +7,11 @@ import { localeDirection } from "@/lib/i18n/locales";
 /** `language`: the original's; a node read in a translation names its own. `query` keeps the reader's document language in the links. */
 type SectionTreeProps = { slug: string; language: string; sections: SectionNode[]; depth?: number; query?: string };
 
-/** Every section and numbered message, headings nested h2…h6. */
+/**
+ * Every section and numbered message, headings nested h2…h6. Its links are
+ * plain links: a hundred client links would each hydrate, and the message
+ * page they lead to is a cached document that loads whole in one request.
+ */
 export async function SectionTree({ slug, language, sections, depth = 0, query = "" }: SectionTreeProps) {
   const t = await getTranslations("consultation");
   const tr = await getTranslations("translations");

@@ -1,4 +1,5 @@
 import { READER_VIEW, READER_VIEW_COOKIE } from "@/lib/auth/reader-view";
+import { KEPT_TEXT_KEY } from "@/lib/comments/kept-text";
 import { READER_TIME_SCRIPT } from "@/lib/time/reader-time";
 
 /**
@@ -9,8 +10,10 @@ import { READER_TIME_SCRIPT } from "@/lib/time/reader-time";
  * (components/personal/). So the edge moves Next.js's `<script src async>`
  * tags (and the preload of one) into a small inline loader at the end of
  * the body, which starts them, in the same order, only in a reader's browser
- * (the hint cookie its scripts wrote, lib/auth/reader-view.ts), just after the
- * first frame with the whole text is painted. Any other browser gets the text
+ * (the hint cookie its scripts wrote, lib/auth/reader-view.ts) or one that
+ * keeps a comment never sent (lib/comments/kept-text.ts: a closed
+ * consultation's page shows it), just after the first frame with the whole
+ * text is painted. Any other browser gets the text
  * and nothing to download or run but the reader's own time of the deadline
  * (lib/time/reader-time.ts). Signing in goes through pages rendered for the
  * request, whose scripts write the hint.
@@ -32,7 +35,8 @@ export function readerScripts(html: string): string {
   if (sources.length === 0) return html;
   // requestAnimationFrame runs just before the next paint, the timeout just after it; a tab opened in the background paints nothing: start at once.
   const loader =
-    `<script>(function(){if(!/(?:^|;\\s*)${READER_VIEW_COOKIE}=${READER_VIEW}(?:;|$)/.test(document.cookie))return ${READER_TIME_SCRIPT};` +
+    `<script>(function(){function kept(){try{for(var i=0;i<localStorage.length;i++)if(/${KEPT_TEXT_KEY.source}/.test(localStorage.key(i)))return true}catch(e){}return false}` +
+    `if(!/(?:^|;\\s*)${READER_VIEW_COOKIE}=${READER_VIEW}(?:;|$)/.test(document.cookie)&&!kept())return ${READER_TIME_SCRIPT};` +
     `function go(){${JSON.stringify(sources)}.forEach(function(s){` +
     `var e=document.createElement("script");e.src=s;e.async=true;document.head.appendChild(e)})}` +
     `if(document.hidden)go();else requestAnimationFrame(function(){setTimeout(go)})})()</script>`;

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerAsCachedDocument, chooseEncoding, inlineScriptHashes, measureKnownDocuments } from "@/lib/http/cached-document";
+import { keptCommentKey } from "@/lib/comments/kept-text";
 import { readerScripts } from "@/lib/http/reader-scripts";
 import { runInline, fakeDocument } from "./support/fake-document";
 
@@ -22,8 +23,8 @@ describe("a cached page's scripts", () => {
       `<script src="/_next/old.js" noModule=""></script></head><body><p>Text</p><script src="/_next/c.js" async=""></script><script>self.__next_f.push([1])</script></body></html>`;
     const sent = readerScripts(page);
     expect(sent.slice(0, sent.indexOf("</head>"))).toBe('<html><head><script src="/_next/old.js" noModule=""></script>');
-    expect(sent).toMatch(/^[\s\S]*<body><p>Text<\/p><script>self.__next_f.push\(\[1\]\)<\/script><script>[^<]+<\/script><\/body><\/html>$/);
-    const loader = sent.match(/<script>([^<]+)<\/script><\/body>/)![1]!;
+    expect(sent).toMatch(/^[\s\S]*<body><p>Text<\/p><script>self.__next_f.push\(\[1\]\)<\/script><script>(?:(?!<\/script>)[\s\S])+<\/script><\/body><\/html>$/);
+    const loader = sent.match(/<script>((?:(?!<\/script>)[\s\S])+)<\/script><\/body>/)![1]!;
 
     // A reader (the hint its scripts wrote among other cookies): the scripts, in order, once the first frame is painted.
     const reader = fakeDocument({ cookie: "a=1; consult-view=reader; b=2" });
@@ -35,9 +36,14 @@ describe("a cached page's scripts", () => {
     const hidden = fakeDocument({ cookie: "consult-view=reader", hidden: true });
     runInline(loader, hidden);
     expect(hidden.added).toHaveLength(3);
-    // Anyone else (no hint, another value, a cookie whose name only ends so): nothing to download or run.
+    // A browser keeping a comment it never sent (shown once the consultation has closed).
+    const keeping = fakeDocument({ stored: ["theme", keptCommentKey("m1", "fr")] });
+    runInline(loader, keeping);
+    keeping.paint();
+    expect(keeping.added).toHaveLength(3);
+    // Anyone else (no hint, another value, a cookie whose name only ends so, other things kept): nothing to download or run.
     for (const cookie of ["", "consult-view=", "my-consult-view=reader", "consult-view=readers"]) {
-      const reading = fakeDocument({ cookie });
+      const reading = fakeDocument({ cookie, stored: ["theme", "consult:passage"] });
       runInline(loader, reading);
       reading.paint();
       expect(reading.added, cookie).toEqual([]);

@@ -1,14 +1,15 @@
 import vm from "node:vm";
 
 type Slot = { attributes: Record<string, string>; text: string[] };
-type FakeDocumentOptions = { cookie?: string; hidden?: boolean; lang?: string; slots?: Record<string, string>[]; timeZone?: string };
+type FakeDocumentOptions = { cookie?: string; hidden?: boolean; lang?: string; slots?: Record<string, string>[]; timeZone?: string; stored?: string[] };
 
 /**
  * Just enough of a browser for the edge's inline scripts (lib/http/reader-scripts.ts):
- * the cookie, scripts added to the head, the first frame (paint()), the
- * deadline slots the reader's time is written into, and the reader's zone.
+ * the cookie, the keys in localStorage, scripts added to the head, the first
+ * frame (paint()), the deadline slots the reader's time is written into, and
+ * the reader's zone.
  */
-export function fakeDocument({ cookie = "", hidden = false, lang = "en", slots = [], timeZone = "UTC" }: FakeDocumentOptions = {}) {
+export function fakeDocument({ cookie = "", hidden = false, lang = "en", slots = [], timeZone = "UTC", stored = [] }: FakeDocumentOptions = {}) {
   const frames: (() => void)[] = [];
   const added: { src?: string; async?: boolean }[] = [];
   const shownSlots: Slot[] = slots.map((attributes) => ({ attributes, text: [] }));
@@ -32,6 +33,7 @@ export function fakeDocument({ cookie = "", hidden = false, lang = "en", slots =
   };
   return {
     document,
+    localStorage: { length: stored.length, key: (index: number) => stored[index] ?? null },
     intl: { ...Intl, DateTimeFormat: ReaderDateTimeFormat },
     frames,
     added,
@@ -47,6 +49,7 @@ export function fakeDocument({ cookie = "", hidden = false, lang = "en", slots =
 export function runInline(code: string, fake: ReturnType<typeof fakeDocument>) {
   vm.runInNewContext(code, {
     document: fake.document,
+    localStorage: fake.localStorage,
     Intl: fake.intl,
     requestAnimationFrame: (callback: () => void) => fake.frames.push(() => callback()),
     setTimeout: (callback: () => void) => fake.frames.push(() => callback()),

@@ -10,6 +10,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { Link } from "@/components/navigation/link";
 import { Pagination } from "@/components/navigation/pagination";
 import type { Actor } from "@/lib/auth/actor";
+import { keptCommentKey, keptReplyKey } from "@/lib/comments/kept-text";
 import { getMessageDiscussion, THREAD_ORDERS, threadOrder } from "@/lib/comments/message-discussion";
 import type { getMessage } from "@/lib/consultations/get-consultation";
 import { carriesCommentForms } from "@/lib/consultations/state";
@@ -162,7 +163,7 @@ export async function MessageReading({
               translation={translated?.language}
               action={commentActions.create}
               idempotencyKey={randomUUID()}
-              storageKey={`consult:comment:${message.id}${translated ? `:${translated.language}` : ""}`}
+              storageKey={keptCommentKey(message.id, translated?.language)}
               onlyWhenRefused={!can.open}
             />
           ) : null}
@@ -170,8 +171,8 @@ export async function MessageReading({
             <KeptDrafts
               closedAt={formatInstant(consultation.closesAt ?? current.createdAt, locale, consultation.referenceTimeZone)}
               places={[
-                { storageKey: `consult:comment:${message.id}`, label: c("keptComment", { number: message.number }) },
-                ...discussion.threads.map((thread) => ({ storageKey: `consult:reply:${thread.id}`, label: c("keptReply", { name: thread.author.name }) })),
+                { storageKey: keptCommentKey(message.id, translated?.language), label: c("keptComment", { number: message.number }) },
+                ...discussion.threads.map((thread) => ({ storageKey: keptReplyKey(thread.id), label: c("keptReply", { name: thread.author.name }) })),
               ]}
             />
           ) : null}

@@ -1,0 +1,10 @@
+/**
+ * Where a comment or reply form keeps its unsent text in the browser
+ * (localStorage), so that it survives a reload, a refusal or the deadline:
+ * once a consultation has closed, components/comments/kept-drafts.tsx shows
+ * what was never sent. A comment on a translation keeps its own.
+ */
+export const keptCommentKey = (messageId: string, translation?: string | null) => `consult:comment:${messageId}${translation ? `:${translation}` : ""}`;
+export const keptReplyKey = (threadId: string) => `consult:reply:${threadId}`;
+/** Any of them: a cached page starts its scripts in a browser that keeps one (lib/http/reader-scripts.ts). */
+export const KEPT_TEXT_KEY = /^consult:(?:comment|reply):/;
