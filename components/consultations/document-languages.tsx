@@ -21,7 +21,7 @@ export async function DocumentLanguages({ path, original, translations, shown }:
   const t = await getTranslations("translations");
   const entry = (language: string, href: string, current: boolean, kind: string) => (
     <li key={language}>
-      {/* A plain link: the original is a cached page, a translation one rendered for the request (another layout tree). */}
+      {/* A plain link: each language has its own cached document, loaded whole in one request. */}
       <a href={href} aria-current={current ? "page" : undefined}>
         <span lang={language} dir={localeDirection(language)}>{languageName(language, language)}</span>
       </a>{" "}

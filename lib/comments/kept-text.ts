@@ -6,5 +6,8 @@
  */
 export const keptCommentKey = (messageId: string, translation?: string | null) => `consult:comment:${messageId}${translation ? `:${translation}` : ""}`;
 export const keptReplyKey = (threadId: string) => `consult:reply:${threadId}`;
-/** Any of them: a cached page starts its scripts in a browser that keeps one (lib/http/reader-scripts.ts). */
-export const KEPT_TEXT_KEY = /^consult:(?:comment|reply):/;
+/**
+ * A page that can show kept texts names their keys in this attribute (space-separated), so that a cached page
+ * starts its scripts in a browser that keeps one of them with text in it (lib/http/reader-scripts.ts).
+ */
+export const KEPT_DRAFTS_ATTRIBUTE = "data-kept-drafts";

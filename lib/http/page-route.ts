@@ -82,7 +82,8 @@ function cachedRoute(path: string, query: string): string | null {
     language = pair.slice("language=".length);
   }
   if (language === undefined) return path;
-  const tag = LANGUAGE_TAG.exec(language)?.[0];
+  // One cached document per language, however the tag is written (fr, FR; zh-Hant, zh-hant): tags do not differ by case.
+  const tag = LANGUAGE_TAG.exec(language)?.[0].toLowerCase();
   return tag && TRANSLATABLE_PAGES.test(path) ? `${path}/in/${tag}` : null;
 }
 

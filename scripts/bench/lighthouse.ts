@@ -51,17 +51,17 @@ export async function lighthouseBench(baseUrl: string) {
         const warm = await fetch(baseUrl + page.path, { headers });
         await warm.body?.cancel();
         if (!warm.ok) throw new Error(`${page.path} (${locale}) answered ${warm.status}`);
-        const measure = async () => {
-          const results = [];
-          for (let run = 0; run < RUNS; run += 1) {
-            const result = await lighthouse(baseUrl + page.path, { port: chrome.port, logLevel: "error", output: "json", onlyCategories: ["performance"], extraHeaders: headers });
-            if (!result) throw new Error(`Lighthouse returned nothing for ${page.path} (${locale})`);
-            if (result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${page.path} (${locale}): ${result.lhr.runtimeError.message}`);
-            results.push(result);
-          }
-          return results;
-        };
-        const results = reader ? await withReaderHint(chrome.port, baseUrl, measure) : await measure();
+        const results = [];
+        for (let run = 0; run < RUNS; run += 1) {
+          const measure = () => lighthouse(baseUrl + page.path, { port: chrome.port, logLevel: "error", output: "json", onlyCategories: ["performance"], extraHeaders: headers });
+          // The hint again before each run: without a session, the page's personal parts hear "not signed in" and clear it.
+          const result = reader ? await withReaderHint(chrome.port, baseUrl, measure) : await measure();
+          if (!result) throw new Error(`Lighthouse returned nothing for ${page.path} (${locale})`);
+          if (result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${page.path} (${locale}): ${result.lhr.runtimeError.message}`);
+          const javascript = scripts(result.lhr).length;
+          if (reader ? javascript === 0 : javascript > 0) throw new Error(`${page.path} (${locale}${reader ? ", a reader's browser" : ""}) loaded ${javascript} script(s)`);
+          results.push(result);
+        }
         results.sort((a, b) => (a.lhr.categories.performance?.score ?? 0) - (b.lhr.categories.performance?.score ?? 0));
         const median = results[Math.floor(results.length / 2)]!;
         if (reportDir) writeFileSync(path.join(reportDir, `${page.label}-${locale}${reader ? "-reader" : ""}.json`), median.report as string);

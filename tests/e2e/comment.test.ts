@@ -228,6 +228,11 @@ describe("annotating and commenting", () => {
     await kept.getByRole("status").getByText("Copied.").waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("Written just as the clock ran out.");
     await expectNoSeriousA11yViolations(page);
+    // Signed out, the browser reads everyone's cached page, whose scripts start for the text it keeps.
+    await context.clearCookies();
+    const cached = await page.reload();
+    expect(cached?.headers()["x-nextjs-cache"]).toBeTruthy();
+    expect(await kept.getByLabel("Your unsent comment on message 1.1").inputValue()).toBe("Written just as the clock ran out.");
     // Letting it go is the person's choice, and then it is gone for good.
     await kept.getByRole("button", { name: "Forget this text" }).click();
     await page.reload();

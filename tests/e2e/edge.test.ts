@@ -87,8 +87,9 @@ describe("the edge in front of the app", () => {
     await page.waitForLoadState("load");
     expect(scripts).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
-    await page.getByRole("link", { name: /IGF|信息|Messages/ }).first().click();
-    await page.waitForLoadState("load");
+    const link = page.getByRole("link", { name: /IGF|信息|Messages/ }).first();
+    const target = new URL((await link.getAttribute("href"))!, baseUrl()).pathname;
+    await Promise.all([page.waitForURL((url) => url.pathname === target, { waitUntil: "load" }), link.click()]);
     expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
     expect(scripts).toEqual([]);
     await expectNoSeriousA11yViolations(page);

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerAsCachedDocument, chooseEncoding, inlineScriptHashes, measureKnownDocuments } from "@/lib/http/cached-document";
-import { keptCommentKey } from "@/lib/comments/kept-text";
+import { keptCommentKey, keptReplyKey } from "@/lib/comments/kept-text";
 import { readerScripts } from "@/lib/http/reader-scripts";
 import { runInline, fakeDocument } from "./support/fake-document";
 
@@ -36,14 +36,16 @@ describe("a cached page's scripts", () => {
     const hidden = fakeDocument({ cookie: "consult-view=reader", hidden: true });
     runInline(loader, hidden);
     expect(hidden.added).toHaveLength(3);
-    // A browser keeping a comment it never sent (shown once the consultation has closed).
-    const keeping = fakeDocument({ stored: ["theme", keptCommentKey("m1", "fr")] });
+    // A page that shows a comment this browser kept and never sent (a closed consultation's): its scripts show it.
+    const kept = { [keptCommentKey("m1", "fr")]: JSON.stringify({ body: "Précisez la coopération." }), [keptReplyKey("t1")]: JSON.stringify({ quote: "only a passage" }) };
+    const keeping = fakeDocument({ stored: kept, keptOnPage: [keptCommentKey("m1"), keptCommentKey("m1", "fr")] });
     runInline(loader, keeping);
     keeping.paint();
     expect(keeping.added).toHaveLength(3);
-    // Anyone else (no hint, another value, a cookie whose name only ends so, other things kept): nothing to download or run.
-    for (const cookie of ["", "consult-view=", "my-consult-view=reader", "consult-view=readers"]) {
-      const reading = fakeDocument({ cookie, stored: ["theme", "consult:passage"] });
+    // Anyone else (no hint, another value, a cookie whose name only ends so; kept texts this page does not show, or without text): nothing to download or run.
+    const elsewhere = [undefined, [keptCommentKey("m2")], [keptReplyKey("t1")], ["not-json"]];
+    for (const [index, cookie] of ["", "consult-view=", "my-consult-view=reader", "consult-view=readers"].entries()) {
+      const reading = fakeDocument({ cookie, stored: { ...kept, "not-json": "{" }, keptOnPage: elsewhere[index] });
       runInline(loader, reading);
       reading.paint();
       expect(reading.added, cookie).toEqual([]);

@@ -53,7 +53,9 @@ describe("which page answers a request", () => {
 
   it("gives a document read in a translation a cached document per language, for its consultation and message pages only", () => {
     expect(ask("/consultations/igf-2025?language=fr")).toEqual({ locale: "en", cached: true, url: "/en/public/consultations/igf-2025/in/fr" });
-    expect(ask("/consultations/igf-2025/messages/3.2.1.1?language=zh-Hant", { cookie: "NEXT_LOCALE=ar" })).toEqual({ locale: "ar", cached: true, url: "/ar/public/consultations/igf-2025/messages/3.2.1.1/in/zh-Hant" });
+    expect(ask("/consultations/igf-2025/messages/3.2.1.1?language=zh-Hant", { cookie: "NEXT_LOCALE=ar" })).toEqual({ locale: "ar", cached: true, url: "/ar/public/consultations/igf-2025/messages/3.2.1.1/in/zh-hant" });
+    // Tags do not differ by case: one cached document for each language.
+    expect(ask("/consultations/igf-2025?language=FR")?.url).toBe("/en/public/consultations/igf-2025/in/fr");
     expect(ask("/consultations/igf-2025/messages/1.1?_rsc=1x2y&language=fr")?.url).toBe("/en/public/consultations/igf-2025/messages/1.1/in/fr?_rsc=1x2y");
     expect(ask("/consultations/igf-2025?language=fr", { cookie: "next-auth.session-token=abc; consult-view=reader" })?.cached).toBe(true);
     // Signed in without the hint, with another query beside it, on a page without translations, or not a language tag: per request, as asked.

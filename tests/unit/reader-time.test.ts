@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
-import { READER_TIME_SCRIPT, readerTimeText } from "@/lib/time/reader-time";
+import { readerTimeText } from "@/lib/time/reader-time";
+import { READER_TIME_SCRIPT } from "@/lib/time/reader-time-script";
 import { fakeDocument, runInline } from "./support/fake-document";
 
 const label = (locale: string) => (JSON.parse(readFileSync(`messages/${locale}.json`, "utf8")) as { time: { yourTime: string } }).time.yourTime;

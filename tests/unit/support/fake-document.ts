@@ -1,15 +1,15 @@
 import vm from "node:vm";
 
 type Slot = { attributes: Record<string, string>; text: string[] };
-type FakeDocumentOptions = { cookie?: string; hidden?: boolean; lang?: string; slots?: Record<string, string>[]; timeZone?: string; stored?: string[] };
+type FakeDocumentOptions = { cookie?: string; hidden?: boolean; lang?: string; slots?: Record<string, string>[]; timeZone?: string; stored?: Record<string, string>; keptOnPage?: string[] };
 
 /**
  * Just enough of a browser for the edge's inline scripts (lib/http/reader-scripts.ts):
- * the cookie, the keys in localStorage, scripts added to the head, the first
- * frame (paint()), the deadline slots the reader's time is written into, and
- * the reader's zone.
+ * the cookie, localStorage, the keys of kept texts a page names, scripts
+ * added to the head, the first frame (paint()), the deadline slots the
+ * reader's time is written into, and the reader's zone.
  */
-export function fakeDocument({ cookie = "", hidden = false, lang = "en", slots = [], timeZone = "UTC", stored = [] }: FakeDocumentOptions = {}) {
+export function fakeDocument({ cookie = "", hidden = false, lang = "en", slots = [], timeZone = "UTC", stored = {}, keptOnPage }: FakeDocumentOptions = {}) {
   const frames: (() => void)[] = [];
   const added: { src?: string; async?: boolean }[] = [];
   const shownSlots: Slot[] = slots.map((attributes) => ({ attributes, text: [] }));
@@ -19,6 +19,10 @@ export function fakeDocument({ cookie = "", hidden = false, lang = "en", slots =
     documentElement: { lang },
     head: { appendChild: (element: { src?: string; async?: boolean }) => added.push({ src: element.src, async: element.async }) },
     createElement: () => ({}) as Record<string, unknown>,
+    querySelector: (selector: string) => {
+      if (selector !== "[data-kept-drafts]") throw new Error(`unexpected selector ${selector}`);
+      return keptOnPage ? { getAttribute: () => keptOnPage.join(" ") } : null;
+    },
     querySelectorAll: (selector: string) => {
       if (selector !== ".local-time-slot[data-instant]") throw new Error(`unexpected selector ${selector}`);
       return shownSlots.map((slot) => ({
@@ -33,7 +37,7 @@ export function fakeDocument({ cookie = "", hidden = false, lang = "en", slots =
   };
   return {
     document,
-    localStorage: { length: stored.length, key: (index: number) => stored[index] ?? null },
+    localStorage: { getItem: (key: string) => stored[key] ?? null },
     intl: { ...Intl, DateTimeFormat: ReaderDateTimeFormat },
     frames,
     added,

@@ -10,7 +10,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { Link } from "@/components/navigation/link";
 import { Pagination } from "@/components/navigation/pagination";
 import type { Actor } from "@/lib/auth/actor";
-import { keptCommentKey, keptReplyKey } from "@/lib/comments/kept-text";
+import { KEPT_DRAFTS_ATTRIBUTE, keptCommentKey, keptReplyKey } from "@/lib/comments/kept-text";
 import { getMessageDiscussion, THREAD_ORDERS, threadOrder } from "@/lib/comments/message-discussion";
 import type { getMessage } from "@/lib/consultations/get-consultation";
 import { carriesCommentForms } from "@/lib/consultations/state";
@@ -65,6 +65,11 @@ export async function MessageReading({
   const a = await getTranslations("annotationSource");
   const locale = await getLocale();
   const writingLanguage = actor?.writingLanguage ?? null;
+  // What this browser may keep of texts never sent on this page, shown once the consultation has closed.
+  const keptPlaces = [
+    { storageKey: keptCommentKey(message.id, translated?.language), label: c("keptComment", { number: message.number }) },
+    ...discussion.threads.map((thread) => ({ storageKey: keptReplyKey(thread.id), label: c("keptReply", { name: thread.author.name }) })),
+  ];
   const path = `/consultations/${consultation.slug}/messages/${message.number}`;
   const earlier = message.versions.slice(0, -1).reverse();
   const can = {
@@ -168,13 +173,10 @@ export async function MessageReading({
             />
           ) : null}
           {consultation.state === "CLOSED" || consultation.state === "FINAL" ? (
-            <KeptDrafts
-              closedAt={formatInstant(consultation.closesAt ?? current.createdAt, locale, consultation.referenceTimeZone)}
-              places={[
-                { storageKey: keptCommentKey(message.id, translated?.language), label: c("keptComment", { number: message.number }) },
-                ...discussion.threads.map((thread) => ({ storageKey: keptReplyKey(thread.id), label: c("keptReply", { name: thread.author.name }) })),
-              ]}
-            />
+            // The keys are named for a cached page's loader: it starts the scripts only where one of them holds text.
+            <div {...{ [KEPT_DRAFTS_ATTRIBUTE]: keptPlaces.map((place) => place.storageKey).join(" ") }}>
+              <KeptDrafts closedAt={formatInstant(consultation.closesAt ?? current.createdAt, locale, consultation.referenceTimeZone)} places={keptPlaces} />
+            </div>
           ) : null}
           <ol className="threads">
             {discussion.threads.map((comment) => (
