@@ -10,6 +10,7 @@ import { parseInput } from "@/lib/validation";
 import { openAtDatabaseTime } from "./open-for-comment";
 import { ownOpenComment } from "./own-comment";
 import { commentIdSchema, editCommentSchema } from "./schemas";
+import { WRITTEN_ON } from "./written-on";
 
 export const EDIT_LIMIT = { limit: 30, windowSeconds: 60 };
 
@@ -17,7 +18,7 @@ export const EDIT_LIMIT = { limit: 30, windowSeconds: 60 };
 export async function editComment(actor: Actor | null, input: unknown, now = new Date()) {
   const { commentId, body } = parseInput(editCommentSchema, input);
   const { user, comment } = await ownOpenComment(actor, commentId);
-  if (comment.body === body) return comment;
+  if (comment.body === body) return db.comment.findUniqueOrThrow({ where: { id: commentId }, include: WRITTEN_ON });
   await enforceRateLimits([{ key: `comment-edit:${user.userId}`, ...EDIT_LIMIT }], now);
   const bodyFingerprint = textFingerprint(body);
   return db.$transaction(async (tx) => {
@@ -36,7 +37,7 @@ export async function editComment(actor: Actor | null, input: unknown, now = new
       select: { moderationReason: true },
     });
     if (match) await holdWithin(tx, commentId, match.moderationReason!, at);
-    return tx.comment.findUniqueOrThrow({ where: { id: commentId } });
+    return tx.comment.findUniqueOrThrow({ where: { id: commentId }, include: WRITTEN_ON });
   });
 }
 
@@ -49,6 +50,6 @@ export async function withdrawComment(actor: Actor | null, input: unknown) {
     const changed = await tx.comment.updateMany({ where: { id: commentId, status: "PUBLISHED" }, data: { status: "WITHDRAWN", withdrawnAt: at } });
     if (changed.count === 0) throw new AppError("CONFLICT", { fieldErrors: { form: "errors.commentNotEditable" } });
     await recordAudit(tx, { actorId: user.userId, action: "comment.withdrawn", subjectType: "Comment", subjectId: commentId });
-    return tx.comment.findUniqueOrThrow({ where: { id: commentId } });
+    return tx.comment.findUniqueOrThrow({ where: { id: commentId }, include: WRITTEN_ON });
   });
 }

@@ -15,6 +15,7 @@ import { insertComment } from "@/lib/db/insert-comment";
 import { textFingerprint } from "@/lib/text/fingerprint";
 import { resolveTarget } from "./resolve-target";
 import { createCommentSchema } from "./schemas";
+import { WRITTEN_ON, writtenOn } from "./written-on";
 
 /** Per person; deployments (and the benchmark) may change them with COMMENT_LIMIT_PER_MINUTE / _PER_DAY. */
 export const COMMENT_LIMITS = {
@@ -102,10 +103,10 @@ async function submitComment(user: Actor, context: CommentContext, data: Comment
     queueMail: mailConfigured(),
     drawReceiptNumber: newReceiptNumber,
   });
-  if (comment) return { comment, created: true };
+  if (comment) return { comment: { ...comment, ...writtenOn(onText.translatedTextId ? data.textLanguage! : null) }, created: true };
   // Not written: either the same key was used by a submission that raced past the lookup (return its comment), or a limit was reached.
   const winner = data.idempotencyKey
-    ? await db.comment.findUnique({ where: { authorId_idempotencyKey: { authorId: user.userId, idempotencyKey: data.idempotencyKey } } })
+    ? await db.comment.findUnique({ where: { authorId_idempotencyKey: { authorId: user.userId, idempotencyKey: data.idempotencyKey } }, include: WRITTEN_ON })
     : null;
   if (winner) return { comment: winner, created: false };
   if (!open) refuseClosed(context, acceptedAt);
@@ -134,7 +135,7 @@ function textCommentedOn(context: CommentContext, textLanguage: string | undefin
 }
 
 function findComment(id: string) {
-  return db.comment.findUniqueOrThrow({ where: { id } });
+  return db.comment.findUniqueOrThrow({ where: { id }, include: WRITTEN_ON });
 }
 
 /** Replies form one level: a reply to a reply joins the thread of its first comment. */

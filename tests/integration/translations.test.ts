@@ -3,6 +3,8 @@ import { GET as jsonExportRoute } from "@/app/api/v1/consultations/[slug]/commen
 import { GET as translatedTextRoute } from "@/app/api/v1/messages/[id]/translations/[language]/[number]/text/route";
 import { annotationById } from "@/lib/api/annotations";
 import { consultationForApi } from "@/lib/api/consultations";
+import { commentJson } from "@/lib/api/comment-json";
+import { editComment, withdrawComment } from "@/lib/comments/change-comment";
 import { createComment } from "@/lib/comments/create-comment";
 import { getMessageDiscussion } from "@/lib/comments/message-discussion";
 import { PASTED_FILE_NAME } from "@/lib/consultations/import-consultation";
@@ -151,6 +153,23 @@ describe("reading a translation", () => {
 });
 
 describe("commenting on a translation", () => {
+  it("names the translation in the write API's answer, as the comments list does: when written, when the same key comes again, when edited (or not) and withdrawn", async () => {
+    const { secretariat, slug, messageId } = await setUp();
+    await importTranslation(secretariat, slug, source(FRENCH), settings, true);
+    const author = await createActor();
+    const id = messageId("1.2");
+    const onOriginal = await createComment(author, { messageId: id, body: "On the original." });
+    expect(commentJson(onOriginal.comment, { forAuthor: true }).translation).toBeNull();
+    const keyed = { messageId: id, body: "Encore.", textLanguage: "fr", idempotencyKey: "written-on-fr" };
+    expect(commentJson((await createComment(author, keyed)).comment, { forAuthor: true }).translation).toBe("fr");
+    const again = await createComment(author, keyed);
+    expect([again.created, commentJson(again.comment).translation]).toEqual([false, "fr"]);
+    expect(commentJson(await editComment(author, { commentId: again.comment.id, body: "Encore, autrement." })).translation).toBe("fr");
+    expect(commentJson(await editComment(author, { commentId: again.comment.id, body: "Encore, autrement." })).translation).toBe("fr");
+    expect(commentJson(await withdrawComment(author, { commentId: again.comment.id })).translation).toBe("fr");
+    expect(commentJson(await editComment(author, { commentId: onOriginal.comment.id, body: "On the original, again." })).translation).toBeNull();
+  });
+
   it("quotes the translation's text, highlights it there, and marks it everywhere with the translation it was made on", async () => {
     const { secretariat, slug, messageId } = await setUp();
     await importTranslation(secretariat, slug, source(FRENCH), settings, true);
