@@ -1,5 +1,6 @@
 "use client";
 
+import type { Ref, SelectHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { FieldShell } from "@/components/forms/field";
@@ -77,5 +78,42 @@ export function DocumentFields({ idPrefix, legend, answer, fieldErrors }: { idPr
         <label htmlFor={`${idPrefix}-paragraphs`}>{t("paragraphsAreMessages")}</label>
       </div>
     </fieldset>
+  );
+}
+
+/** A language a document can be written in, as the import forms offer it. */
+export type LanguageOption = { value: string; label: string };
+
+/** The document's language in an import form: first an empty choice that says what choosing none means, then each language. */
+export function LanguageSelect({ languages, emptyLabel, selectRef, ...props }: { languages: LanguageOption[]; emptyLabel: string; selectRef?: Ref<HTMLSelectElement> } & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <select ref={selectRef} name="language" defaultValue="" {...props}>
+      <option value="">{emptyLabel}</option>
+      {languages.map((language) => (
+        <option key={language.value} value={language.value}>
+          {language.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * An import form's buttons: preview the document, and once a preview is on
+ * screen (`confirm`: what saving will do), preview again or save.
+ */
+export function PreviewActions({ confirm, pending }: { confirm: string | null; pending: boolean }) {
+  const t = useTranslations("import");
+  return (
+    <div className="actions">
+      <button type="submit" name="intent" value="preview" className={confirm ? "secondary" : undefined} disabled={pending}>
+        {confirm ? t("updatePreview") : t("preview")}
+      </button>
+      {confirm ? (
+        <button type="submit" name="intent" value="confirm" disabled={pending}>
+          {confirm}
+        </button>
+      ) : null}
+    </div>
   );
 }

@@ -8,14 +8,14 @@ import type { ImportOutcome } from "@/lib/consultations/import-consultation";
 import type { ImportSuggestions } from "@/lib/consultations/import-suggestions";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import type { ParseResult } from "@/lib/import/types";
-import { DocumentFields, ImportProblems, shownFieldErrors } from "./document-fields";
+import { DocumentFields, ImportProblems, LanguageSelect, PreviewActions, shownFieldErrors, type LanguageOption } from "./document-fields";
 import { ImportPreview } from "./import-preview";
 import { useDocumentUpload } from "./use-document-upload";
 
 type ImportFormProps = {
   /** The import route: it alone accepts a request the size of a document. */
   uploadUrl: string;
-  languages: { value: string; label: string }[];
+  languages: LanguageOption[];
 };
 
 type Preview = { preview: ParseResult; fieldErrors: Record<string, string>; suggestions: ImportSuggestions | null };
@@ -79,31 +79,13 @@ export function ImportForm({ uploadUrl, languages }: ImportFormProps) {
           {(aria) => <input name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" autoCapitalize="none" spellCheck={false} {...aria} />}
         </FieldShell>
         <FieldShell id="import-language" label={t("language")} hint={t("languageHint")} error={fieldErrors.language} required>
-          {(aria) => (
-            <select ref={language} name="language" defaultValue="" {...aria}>
-              <option value="">{t("languageGuess")}</option>
-              {languages.map((language) => (
-                <option key={language.value} value={language.value}>
-                  {language.label}
-                </option>
-              ))}
-            </select>
-          )}
+          {(aria) => <LanguageSelect selectRef={language} languages={languages} emptyLabel={t("languageGuess")} {...aria} />}
         </FieldShell>
       </fieldset>
 
       {result ? <ImportPreview preview={result.preview} /> : null}
 
-      <div className="actions">
-        <button type="submit" name="intent" value="preview" className={document ? "secondary" : undefined} disabled={pending}>
-          {document ? t("updatePreview") : t("preview")}
-        </button>
-        {document ? (
-          <button type="submit" name="intent" value="confirm" disabled={pending}>
-            {t("confirm", { sections: document.counts.sections, messages: document.counts.messages })}
-          </button>
-        ) : null}
-      </div>
+      <PreviewActions confirm={document ? t("confirm", { sections: document.counts.sections, messages: document.counts.messages }) : null} pending={pending} />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import { TITLE_MAX } from "@/lib/consultations/limits";
 import { TRANSLATORS_MAX } from "@/lib/translations/limits";
 import type { TranslationImportOutcome, TranslationPreview } from "@/lib/translations/import-translation";
-import { DocumentFields, ImportProblems, shownFieldErrors } from "./document-fields";
+import { DocumentFields, ImportProblems, LanguageSelect, PreviewActions, shownFieldErrors, type LanguageOption } from "./document-fields";
 import { ImportPreview } from "./import-preview";
 import { useDocumentUpload } from "./use-document-upload";
 
@@ -21,7 +21,7 @@ type TranslationImportFormProps = {
   uploadUrl: string;
   /** Where the page goes once a translation is saved. */
   savedUrl: string;
-  languages: { value: string; label: string }[];
+  languages: LanguageOption[];
 };
 
 /**
@@ -31,7 +31,6 @@ type TranslationImportFormProps = {
  */
 export function TranslationImportForm({ uploadUrl, savedUrl, languages }: TranslationImportFormProps) {
   const t = useTranslations("translations");
-  const i = useTranslations("import");
   const router = useRouter();
   const [result, setResult] = useState<Preview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
@@ -60,16 +59,7 @@ export function TranslationImportForm({ uploadUrl, savedUrl, languages }: Transl
       <fieldset>
         <legend>{t("translationLegend")}</legend>
         <FieldShell id="translation-language" label={t("language")} error={fieldErrors.language} required>
-          {(aria) => (
-            <select name="language" defaultValue="" {...aria}>
-              <option value="">{t("chooseLanguage")}</option>
-              {languages.map((language) => (
-                <option key={language.value} value={language.value}>
-                  {language.label}
-                </option>
-              ))}
-            </select>
-          )}
+          {(aria) => <LanguageSelect languages={languages} emptyLabel={t("chooseLanguage")} {...aria} />}
         </FieldShell>
         <FieldShell id="translation-translators" label={t("translators")} hint={t("translatorsHint")} error={fieldErrors.translators} required>
           {(aria) => <input name="translators" maxLength={TRANSLATORS_MAX} {...aria} />}
@@ -82,16 +72,7 @@ export function TranslationImportForm({ uploadUrl, savedUrl, languages }: Transl
       {alignment ? <AlignmentReport alignment={alignment} /> : null}
       {result ? <ImportPreview preview={result.preview} /> : null}
 
-      <div className="actions">
-        <button type="submit" name="intent" value="preview" className={alignment ? "secondary" : undefined} disabled={pending}>
-          {alignment ? i("updatePreview") : i("preview")}
-        </button>
-        {alignment ? (
-          <button type="submit" name="intent" value="confirm" disabled={pending}>
-            {t("confirm", { count: alignment.messages.matched })}
-          </button>
-        ) : null}
-      </div>
+      <PreviewActions confirm={alignment ? t("confirm", { count: alignment.messages.matched }) : null} pending={pending} />
     </form>
   );
 }

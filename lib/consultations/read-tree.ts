@@ -87,17 +87,7 @@ export function sectionsInOrder(sections: SectionNode[]): SectionNode[] {
 }
 
 export function countTree(sections: SectionNode[]) {
-  let sectionCount = 0;
-  let messageCount = 0;
-  let commentCount = 0;
-  const walk = (list: SectionNode[]) => {
-    for (const section of list) {
-      sectionCount += 1;
-      messageCount += section.messages.length;
-      commentCount += section.messages.reduce((sum, message) => sum + message.commentCount, 0);
-      walk(section.sections);
-    }
-  };
-  walk(sections);
-  return { sections: sectionCount, messages: messageCount, comments: commentCount };
+  const all = sectionsInOrder(sections);
+  const messages = all.flatMap((section) => section.messages);
+  return { sections: all.length, messages: messages.length, comments: messages.reduce((sum, message) => sum + message.commentCount, 0) };
 }
